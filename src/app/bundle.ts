@@ -1,0 +1,99 @@
+import type { LocalisedName } from '../domain/registry.js';
+import type { ObservationStatus } from '../domain/observations.js';
+
+/** Everything an import can carry; each importer fills the parts its format holds. */
+export interface SourceInput {
+  id: string;
+  kind: 'url' | 'document' | 'dataset';
+  title: string;
+  url: string | null;
+  file?: string | null;
+  authors?: string | null;
+  year?: number | null;
+  language?: string | null;
+  licence?: string | null;
+}
+
+export interface RegionInput {
+  id: string;
+  layer: number;
+  pcode: string;
+  name: LocalisedName;
+  boundary: unknown | null;
+  sourceId: string | null;
+}
+
+export interface TownInput {
+  id: string;
+  name: LocalisedName;
+  /** Region given by English name, resolved against the regions of the layer. */
+  regionName: string | null;
+  region2012Name: string | null;
+  lat: number | null;
+  lon: number | null;
+  foundedYear: number | null;
+  townStatusYear: number | null;
+  mainIndustry: string | null;
+  fictional: boolean;
+  factSources: { field: string; sourceId: string; note: string | null }[];
+  statuses: { status: 'monotown' | 'not_monotown' | 'withdrawn'; since: string | null; basis: string | null; sourceId: string | null; note: string | null }[];
+}
+
+export interface EnterpriseInput {
+  town: string;
+  name: string;
+  owner: string | null;
+  product: string | null;
+  naceSection: string | null;
+  note: string | null;
+  sourceIds: string[];
+  states: { state: 'full' | 'partial' | 'stopped'; since: string | null; employees: number | null; sourceId: string | null; note: string | null }[];
+}
+
+export interface IndicatorInput {
+  code: string;
+  name: LocalisedName;
+  unit: string;
+  dimension: string;
+  polarity: 1 | -1;
+  kind: 'numeric' | 'categorical';
+  definition: string | null;
+  source: string | null;
+}
+
+export interface ObservationInput {
+  town: string;
+  indicator: string;
+  period: string;
+  value: number | null;
+  valueText: string | null;
+  status: ObservationStatus;
+  sourceId: string;
+  passage: string;
+  note: string | null;
+  /** Where the row came from, so later checks can name it. */
+  origin: { file: string; row: number };
+}
+
+export interface Bundle {
+  sources: SourceInput[];
+  regions: RegionInput[];
+  towns: TownInput[];
+  enterprises: EnterpriseInput[];
+  indicators: IndicatorInput[];
+  observations: ObservationInput[];
+}
+
+export function emptyBundle(): Bundle {
+  return { sources: [], regions: [], towns: [], enterprises: [], indicators: [], observations: [] };
+}
+
+export function mergeBundles(...bs: Bundle[]): Bundle {
+  const out = emptyBundle();
+  for (const b of bs) {
+    for (const k of Object.keys(out) as (keyof Bundle)[]) (out[k] as unknown[]).push(...(b[k] as unknown[]));
+  }
+  const seen = new Set<string>();
+  out.sources = out.sources.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+  return out;
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+/** `monoqala`: thin commands over the services and the typed API client. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { collectExport } from '../app/export.service.js';
+import { importBundle } from '../app/import.service.js';
+import { createClient, type ApiClient } from '../client/api-client.js';
+import { DomainError } from '../domain/errors.js';
+import { exporterFor } from '../io/exporters/index.js';
+import { readPath } from '../io/reader.js';
+import { configFromEnv, openRuntime, VERSION, webRootIfBuilt } from '../runtime.js';
+import { createApp } from '../server/app.js';
+import { startServer } from '../server/serve.js';
+
+const HELP = `monoqala ${VERSION}: single-industry towns, their indicators and sources
+
+Usage: monoqala <command> [options]
+
+Commands:
+  serve                          serve the web app and the API (PORT, HOST, DATA_DIR, DATABASE_URL)
+  migrate                        create or update the database schema and load the reference data
+  import <file or folder>        import CSV files in the shared formats (all or nothing)
+  export --format csv|json <dir> write the whole dataset to a folder
+  towns [--lang kk|ru|en] [--json] [--api URL]
+                                 list the towns with their latest population and its source
+  help                           show this help
+
+Configuration (environment): PORT (3000), HOST (127.0.0.1), DATA_DIR (./data),
+DATABASE_URL (postgres://… selects PostgreSQL instead of the embedded PGlite).`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = configFromEnv();
+  switch (command) {
+    case 'serve': {
+      const rt = await openRuntime(config);
+      if (rt.loaded) console.error(`Loaded the reference data: ${rt.loaded.towns} towns, ${rt.loaded.observations.inserted} observations.`);
+      const server = await startServer({ store: rt.store, host: config.host, port: config.port, version: VERSION, webRoot: webRootIfBuilt() });
+      console.log(`Monoqala is serving at ${server.url} (database: ${rt.store.kind}${rt.store.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`);
+      let closing = false;
+      const stop = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        console.error(`${signal}: closing the server and the database…`);
+        await server.close();
+        await rt.close();
+        process.exit(0);
+      };
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+      process.on('SIGINT', () => void stop('SIGINT'));
+      return new Promise<number>(() => {}); // runs until a signal
+    }
+    case 'migrate': {
+      const rt = await openRuntime(config);
+      console.log(rt.applied.length ? `Applied migrations: ${rt.applied.join(', ')}` : 'The schema is up to date.');
+      if (rt.loaded) console.log(`Loaded the reference data: ${JSON.stringify(rt.loaded)}`);
+      await rt.close();
+      return 0;
+    }
+    case 'import': {
+      const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { actor: { type: 'string', default: 'cli' } } });
+      if (positionals.length !== 1) throw new UsageError('import needs exactly one file or folder: monoqala import data/observations.csv');
+      const path = resolve(positionals[0]);
+      const { bundle, issues } = readPath(path);
+      const rt = await openRuntime(config);
+      try {
+        const summary = await importBundle(rt.store, bundle, issues, values.actor ?? 'cli', `The import of ${positionals[0]}`);
+        const o = summary.observations;
+        console.log(
+          `Imported ${positionals[0]}: ${summary.towns} towns, ${summary.enterprises} enterprises, ${summary.indicators} indicators, ${summary.sources} sources; observations: ${o.inserted} new, ${o.revised} revised, ${o.unchanged} unchanged.`,
+        );
+      } finally {
+        await rt.close();
+      }
+      return 0;
+    }
+    case 'export': {
+      const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'csv' } } });
+      if (positionals.length !== 1) throw new UsageError('export needs a folder: monoqala export --format csv ./export');
+      const exporter = exporterFor(values.format ?? 'csv');
+      const rt = await openRuntime(config);
+      try {
+        const dir = resolve(positionals[0]);
+        mkdirSync(dir, { recursive: true });
+        const files = exporter.files(await collectExport(rt.store));
+        for (const f of files) writeFileSync(join(dir, f.name), f.content);
+        console.log(`Wrote ${files.map((f) => f.name).join(', ')} to ${dir}`);
+      } finally {
+        await rt.close();
+      }
+      return 0;
+    }
+    case 'towns': {
+      const { values } = parseArgs({ args: rest, options: { lang: { type: 'string', default: 'en' }, json: { type: 'boolean', default: false }, api: { type: 'string' } } });
+      const lang = values.lang as 'kk' | 'ru' | 'en';
+      if (!['kk', 'ru', 'en'].includes(lang)) throw new UsageError(`--lang must be kk, ru or en, not "${values.lang}"`);
+      let client: ApiClient;
+      let close = async () => {};
+      if (values.api) client = createClient({ baseUrl: values.api });
+      else {
+        const rt = await openRuntime(config);
+        const app = createApp({ store: rt.store, version: VERSION });
+        client = createClient({ baseUrl: 'http://cli.local', fetch: async (input, init) => app.request(input, init) });
+        close = rt.close;
+      }
+      try {
+        const towns = await client.towns();
+        if (values.json) console.log(JSON.stringify(towns, null, 2));
+        else {
+          const rows = towns.map((t) => [t.id, t.name[lang], t.region?.name[lang] ?? '—', t.population ? `${t.population.value} (${t.population.year})` : '—', t.population?.source.url ?? t.population?.source.title ?? '']);
+          const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
+          for (const r of rows) console.log(r.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  '));
+          console.log(`${towns.length} towns`);
+        }
+      } finally {
+        await close();
+      }
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+    case '--version':
+      console.log(VERSION);
+      return 0;
+    default:
+      throw new UsageError(`"${command}" is not a command.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) console.error(`monoqala: ${err.message}\n\n${HELP}`);
+    else if (err instanceof DomainError) console.error(`monoqala: ${err.message}`);
+    else if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication/.test(err.message)) console.error(`monoqala: cannot reach the database (${err.message}). Check DATABASE_URL.`);
+    else console.error(err);
+    process.exit(err instanceof UsageError ? 2 : 1);
+  },
+);

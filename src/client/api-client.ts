@@ -1,0 +1,75 @@
+/**
+ * The typed client of the Monoqala API, shared by the web app and the CLI. Its types
+ * come from the contract's schemas (type-only import: no zod in the browser bundle).
+ */
+import type {
+  HealthDto,
+  IndicatorDto,
+  ObservationDto,
+  ObservationRevisionDto,
+  ProblemDto,
+  RegionCollectionDto,
+  SourceDto,
+  TownProfileDto,
+  TownSummaryDto,
+} from '../contract/api.js';
+
+export type { HealthDto, IndicatorDto, ObservationDto, ObservationRevisionDto, RegionCollectionDto, SourceDto, TownProfileDto, TownSummaryDto };
+export type { SourceRefDto } from '../contract/api.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ClientOptions {
+  /** Base URL of the server, e.g. `http://127.0.0.1:3000`; empty for same-origin in a browser. */
+  baseUrl?: string;
+  /** A fetch implementation; an in-process app's `request` works too. */
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+}
+
+export interface ObservationQuery {
+  indicator?: string;
+  from?: number;
+  to?: number;
+}
+
+export function createClient(opts: ClientOptions = {}) {
+  const base = `${(opts.baseUrl ?? '').replace(/\/$/, '')}/api/v1`;
+  const doFetch = opts.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
+
+  async function get<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+    const qs = Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+      .join('&');
+    const res = await doFetch(`${base}${path}${qs ? `?${qs}` : ''}`, { headers: { accept: 'application/json' } });
+    const body = (await res.json().catch(() => null)) as unknown;
+    if (!res.ok) {
+      const p = (body ?? {}) as Partial<ProblemDto>;
+      throw new ApiError(res.status, p.code ?? 'http_error', p.message ?? `HTTP ${res.status}`, p.details);
+    }
+    return body as T;
+  }
+
+  return {
+    health: () => get<HealthDto>('/health'),
+    towns: () => get<TownSummaryDto[]>('/towns'),
+    town: (id: string) => get<TownProfileDto>(`/towns/${encodeURIComponent(id)}`),
+    observations: (id: string, q: ObservationQuery = {}) => get<ObservationDto[]>(`/towns/${encodeURIComponent(id)}/observations`, { ...q }),
+    history: (id: string, indicator: string, period: string) => get<ObservationRevisionDto[]>(`/towns/${encodeURIComponent(id)}/observations/history`, { indicator, period }),
+    indicators: () => get<IndicatorDto[]>('/indicators'),
+    sources: () => get<SourceDto[]>('/sources'),
+    regions: (layer: 2018 | 2024 = 2024) => get<RegionCollectionDto>('/regions', { layer }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createClient>;

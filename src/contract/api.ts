@@ -1,0 +1,192 @@
+/**
+ * The one API contract: these schemas validate requests at the HTTP edge, generate
+ * the OpenAPI 3.1 document, and give the typed client its types.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+
+export const LocalisedName = z.object({ en: z.string(), ru: z.string(), kk: z.string() }).openapi('LocalisedName');
+
+export const SourceRef = z
+  .object({
+    id: z.string(),
+    title: z.string().openapi({ description: 'Document title, or host and path of a URL' }),
+    url: z.string().nullable(),
+    passage: z.string().nullable().openapi({ description: 'Section, table or slide of the document; null for a URL' }),
+  })
+  .openapi('SourceRef');
+
+export const Region = z.object({ id: z.string(), layer: z.number().int(), pcode: z.string(), name: LocalisedName }).openapi('Region');
+
+export const Figure = z
+  .object({
+    value: z.number(),
+    year: z.number().int(),
+    source: SourceRef,
+    note: z.string().nullable(),
+    alternatives: z.array(z.object({ value: z.number(), source: SourceRef, note: z.string().nullable() })).openapi({
+      description: 'Other figures for the same year from other sources, never dropped silently',
+    }),
+  })
+  .openapi('Figure');
+
+export const TownSummary = z
+  .object({
+    id: z.string().openapi({ example: 'ridder' }),
+    name: LocalisedName,
+    region: Region.nullable(),
+    region2012: Region.nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+    foundedYear: z.number().int().nullable(),
+    townStatusYear: z.number().int().nullable(),
+    mainIndustry: z.string().nullable(),
+    fictional: z.boolean(),
+    population: Figure.nullable().openapi({ description: 'The latest population figure with its source; null when none is known' }),
+  })
+  .openapi('TownSummary');
+
+export const Observation = z
+  .object({
+    indicator: z.string(),
+    period: z.string().openapi({ description: 'YYYY or YYYY-MM-DD' }),
+    value: z.number().nullable(),
+    valueText: z.string().nullable(),
+    status: z.enum(['actual', 'estimate', 'target', 'forecast']),
+    source: SourceRef,
+    note: z.string().nullable(),
+    revision: z.number().int(),
+  })
+  .openapi('Observation');
+
+export const ObservationRevision = Observation.extend({ recordedAt: z.string(), recordedBy: z.string() }).openapi('ObservationRevision');
+
+export const EnterpriseState = z.object({
+  state: z.enum(['full', 'partial', 'stopped']),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+  employees: z.number().int().nullable(),
+  source: SourceRef.nullable(),
+  note: z.string().nullable(),
+});
+
+export const Enterprise = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    owner: z.string().nullable(),
+    product: z.string().nullable(),
+    naceSection: z.string().nullable(),
+    note: z.string().nullable(),
+    sources: z.array(SourceRef),
+    states: z.array(EnterpriseState),
+  })
+  .openapi('Enterprise');
+
+export const TownProfile = TownSummary.extend({
+  enterprises: z.array(Enterprise),
+  statusHistory: z.array(
+    z.object({ status: z.string(), since: z.string().nullable(), until: z.string().nullable(), basis: z.string().nullable(), source: SourceRef.nullable(), note: z.string().nullable() }),
+  ),
+  populationSeries: z.array(Observation),
+  factSources: z.array(z.object({ field: z.string(), source: SourceRef, note: z.string().nullable() })),
+}).openapi('TownProfile');
+
+export const Indicator = z
+  .object({
+    code: z.string(),
+    name: LocalisedName,
+    unit: z.string(),
+    dimension: z.string(),
+    polarity: z.union([z.literal(1), z.literal(-1)]),
+    kind: z.enum(['numeric', 'categorical']),
+    definition: z.string().nullable(),
+    source: z.string().nullable(),
+  })
+  .openapi('Indicator');
+
+export const Source = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['url', 'document', 'dataset']),
+    title: z.string(),
+    authors: z.string().nullable(),
+    year: z.number().int().nullable(),
+    url: z.string().nullable(),
+    file: z.string().nullable(),
+    language: z.string().nullable(),
+    licence: z.string().nullable(),
+  })
+  .openapi('Source');
+
+export const Health = z
+  .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), towns: z.number().int(), observations: z.number().int(), version: z.string() })
+  .openapi('Health');
+
+export const Problem = z
+  .object({ code: z.string().openapi({ example: 'not_found' }), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+  .openapi('Problem');
+
+export const RegionCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()), geometry: z.unknown() })) })
+  .openapi('RegionCollection');
+
+const year = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a year such as 2015` })
+    .int(`${name} must be a whole year`)
+    .min(1800, `${name} must be 1800 or later`)
+    .max(2100, `${name} must be 2100 or earlier`)
+    .optional()
+    .openapi({ param: { name, in: 'query' }, example: 2015 });
+
+const TownIdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'ridder' }) });
+const indicatorCode = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'indicator must be a snake_case indicator code such as population')
+  .openapi({ param: { name: 'indicator', in: 'query' }, example: 'population' });
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const problems = { 400: json(Problem, 'Invalid parameter'), 404: json(Problem, 'Not found') };
+
+export const routes = {
+  health: createRoute({ method: 'get', path: '/health', tags: ['system'], responses: { 200: json(Health, 'The service and its database are up') } }),
+  towns: createRoute({ method: 'get', path: '/towns', tags: ['registry'], responses: { 200: json(z.array(TownSummary), 'All towns with their latest population') } }),
+  town: createRoute({ method: 'get', path: '/towns/{id}', tags: ['registry'], request: { params: TownIdParam }, responses: { 200: json(TownProfile, 'The town profile'), ...problems } }),
+  observations: createRoute({
+    method: 'get',
+    path: '/towns/{id}/observations',
+    tags: ['indicators'],
+    request: { params: TownIdParam, query: z.object({ indicator: indicatorCode.optional(), from: year('from'), to: year('to') }) },
+    responses: { 200: json(z.array(Observation), 'The current revision of each observation, with its source'), ...problems },
+  }),
+  history: createRoute({
+    method: 'get',
+    path: '/towns/{id}/observations/history',
+    tags: ['indicators'],
+    request: {
+      params: TownIdParam,
+      query: z.object({ indicator: indicatorCode, period: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'period must be YYYY or YYYY-MM-DD').openapi({ param: { name: 'period', in: 'query' }, example: '2021' }) }),
+    },
+    responses: { 200: json(z.array(ObservationRevision), 'Every revision of the observations of one indicator and period'), ...problems },
+  }),
+  indicators: createRoute({ method: 'get', path: '/indicators', tags: ['indicators'], responses: { 200: json(z.array(Indicator), 'The indicator catalogue') } }),
+  sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
+  regions: createRoute({
+    method: 'get',
+    path: '/regions',
+    tags: ['registry'],
+    request: { query: z.object({ layer: z.enum(['2018', '2024']).default('2024').openapi({ param: { name: 'layer', in: 'query' } }) }) },
+    responses: { 200: json(RegionCollection, 'Region boundaries as GeoJSON (geokz, CC BY 4.0)'), ...problems },
+  }),
+};
+
+export type TownSummaryDto = z.infer<typeof TownSummary>;
+export type TownProfileDto = z.infer<typeof TownProfile>;
+export type ObservationDto = z.infer<typeof Observation>;
+export type ObservationRevisionDto = z.infer<typeof ObservationRevision>;
+export type IndicatorDto = z.infer<typeof Indicator>;
+export type SourceDto = z.infer<typeof Source>;
+export type HealthDto = z.infer<typeof Health>;
+export type ProblemDto = z.infer<typeof Problem>;
+export type RegionCollectionDto = z.infer<typeof RegionCollection>;
+export type SourceRefDto = z.infer<typeof SourceRef>;

@@ -1,0 +1,41 @@
+/** Stable ids and readable titles for sources given only as a URL or a repository path. */
+
+/** FNV-1a 32-bit hash, hex: stable across runs and platforms, no crypto needed. */
+export function stableHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export function urlSourceId(url: string): string {
+  return `url-${stableHash(url)}`;
+}
+
+/** A short readable title: host and decoded path, e.g. "de.wikipedia.org/wiki/Chromtau". */
+export function urlTitle(url: string): string {
+  if (url.startsWith('github:')) return url.slice('github:'.length).split(' ')[0];
+  try {
+    const u = new URL(url);
+    let path = u.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      /* keep the encoded path */
+    }
+    const title = `${u.hostname}${path === '/' ? '' : path}`;
+    return title.length > 120 ? `${title.slice(0, 117)}…` : title;
+  } catch {
+    return url.length > 120 ? `${url.slice(0, 117)}…` : url;
+  }
+}
+
+/** `github:owner/repo/path` references become browsable GitHub URLs; http(s) stays as is. */
+export function referenceUrl(ref: string): string | null {
+  if (/^https?:\/\//.test(ref)) return ref;
+  const m = /^github:([^/\s]+)\/([^/\s]+)\/(\S+)/.exec(ref);
+  if (m) return `https://github.com/${m[1]}/${m[2]}/blob/HEAD/${m[3]}`;
+  return null;
+}

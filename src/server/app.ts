@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Store } from '../app/ports.js';
+import { TownService } from '../app/town.service.js';
+import { routes } from '../contract/api.js';
+import { onError } from './errors.js';
+
+export interface AppOptions {
+  store: Store;
+  version: string;
+  /** Folder of the built web app; when absent only the API is served. */
+  webRoot?: string;
+}
+
+function api(store: Store, version: string) {
+  const towns = new TownService(store);
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const param = issue?.path.join('.') || 'request';
+        return c.json({ code: 'invalid_argument', message: `Invalid "${param}": ${issue?.message ?? 'invalid value'}`, details: { parameter: param } }, 400);
+      }
+    },
+  });
+  app.openapi(routes.health, async (c) => {
+    await store.ping();
+    const [ids, observations] = await Promise.all([store.repos.towns.existingIds(), store.repos.observations.count()]);
+    return c.json({ status: 'ok' as const, database: store.kind, towns: ids.size, observations, version }, 200);
+  });
+  app.openapi(routes.towns, async (c) => c.json(await towns.list(), 200));
+  app.openapi(routes.town, async (c) => c.json(await towns.get(c.req.valid('param').id), 200));
+  app.openapi(routes.observations, async (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
+      return c.json({ code: 'invalid_argument', message: `Invalid "from": ${q.from} is after "to" ${q.to}; swap them.`, details: { parameter: 'from' } }, 400);
+    }
+    const rows = await towns.observations(id, q);
+    return c.json(rows.map(({ town: _town, ...o }) => o), 200);
+  });
+  app.openapi(routes.history, async (c) => {
+    const { id } = c.req.valid('param');
+    const { indicator, period } = c.req.valid('query');
+    const rows = await towns.history(id, indicator, period);
+    return c.json(rows.map(({ town: _town, recordedAt, ...o }) => ({ ...o, recordedAt: recordedAt.toISOString() })), 200);
+  });
+  app.openapi(routes.indicators, async (c) => c.json(await store.repos.catalogue.indicators(), 200));
+  app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
+  app.openapi(routes.regions, async (c) => {
+    const layer = Number(c.req.valid('query').layer);
+    const regions = await store.repos.towns.regions(layer);
+    return c.json(
+      {
+        type: 'FeatureCollection' as const,
+        features: regions
+          .filter((r) => r.boundary)
+          .map((r) => ({ type: 'Feature' as const, properties: { id: r.id, pcode: r.pcode, layer: r.layer, name_en: r.name.en, name_ru: r.name.ru, name_kk: r.name.kk }, geometry: r.boundary })),
+      },
+      200,
+    );
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Monoqala API',
+      version,
+      description: 'Single-industry towns (monotowns): registry, indicators and their sources. Every value carries its source.',
+      license: { name: 'MIT' },
+    },
+  });
+  app.notFound((c) => c.json({ code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}; see /api/v1/openapi.json` }, 404));
+  app.onError(onError);
+  return app;
+}
+
+export function createApp({ store, version, webRoot }: AppOptions) {
+  const app = new OpenAPIHono();
+  app.route('/api/v1', api(store, version));
+  app.onError(onError);
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use('/*', serveStatic({ root: webRoot }));
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
+  } else {
+    app.get('/', (c) => c.text('Monoqala API is running at /api/v1. The web app is not built: run "npm run build:web".'));
+  }
+  return app;
+}
