@@ -71,7 +71,6 @@ function api(store: Store, version: string) {
       license: { name: 'MIT' },
     },
   });
-  app.notFound((c) => c.json({ code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}; see /api/v1/openapi.json` }, 404));
   app.onError(onError);
   return app;
 }
@@ -80,6 +79,11 @@ export function createApp({ store, version, webRoot }: AppOptions) {
   const app = new OpenAPIHono();
   app.route('/api/v1', api(store, version));
   app.onError(onError);
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}; see /api/v1/openapi.json` }, 404)
+      : c.text('Not found', 404),
+  );
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
     app.use('/*', serveStatic({ root: webRoot }));

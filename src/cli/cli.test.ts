@@ -1,0 +1,94 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../runtime.js';
+import { freePort } from '../../test/support/postgres.js';
+
+/** The CLI as a user runs it: a separate process on an on-disk PGlite data directory. */
+const dataDir = mkdtempSync(join(tmpdir(), 'mq-cli-'));
+const work = mkdtempSync(join(tmpdir(), 'mq-cli-work-'));
+const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/monoqala.js'), ...args], { cwd: work, env, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+describe.sequential('monoqala CLI', () => {
+  it('migrate creates the schema and loads the reference data once', () => {
+    const first = cli('migrate');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Applied migrations: 0001_initial/);
+    expect(first.out).toMatch(/"towns":27/);
+    const second = cli('migrate');
+    expect(second.out).toMatch(/The schema is up to date/);
+    expect(second.out).not.toMatch(/Loaded/);
+  });
+
+  it('towns lists the 27 towns in the chosen language, through the typed client', () => {
+    const r = cli('towns', '--lang', 'kk');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/27 towns/);
+    expect(r.out).toMatch(/Жезқазған/);
+    expect(r.out).toMatch(/Ұлытау облысы/);
+  });
+
+  it('import is all or nothing and its errors name file, row and column', () => {
+    writeFileSync(join(work, 'bad.csv'), 'town,indicator,period,value,source\nridder,unemployment_rate_pct,2014,4.2,https://example.org/a\natlantis,unemployment_rate_pct,2014,x,https://example.org/a\n');
+    const bad = cli('import', 'bad.csv');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/nothing was written/);
+    expect(bad.err).toMatch(/bad\.csv, row 3, column "value": "x" is not a number/);
+    expect(bad.err).toMatch(/bad\.csv, row 3, column "town": "atlantis" is not a known town id/);
+
+    writeFileSync(join(work, 'good.csv'), 'town,indicator,period,value,source\nridder,unemployment_rate_pct,2014,4.2,https://example.org/a\n');
+    expect(cli('import', 'good.csv').out).toMatch(/1 new, 0 revised, 0 unchanged/);
+    expect(cli('import', 'good.csv').out).toMatch(/0 new, 0 revised, 1 unchanged/);
+    writeFileSync(join(work, 'good.csv'), 'town,indicator,period,value,source\nridder,unemployment_rate_pct,2014,4.3,https://example.org/a\n');
+    expect(cli('import', 'good.csv').out).toMatch(/0 new, 1 revised, 0 unchanged/);
+  });
+
+  it('export writes the shared formats, and importing them back changes nothing', () => {
+    const r = cli('export', '--format', 'csv', 'out');
+    expect(r.code).toBe(0);
+    for (const f of ['towns.csv', 'observations.csv', 'indicators.csv', 'sources.csv', 'enterprises.csv']) expect(existsSync(join(work, 'out', f)), f).toBe(true);
+    const obs = readFileSync(join(work, 'out', 'observations.csv'), 'utf8');
+    expect(obs.split('\n')[0]).toBe('town,indicator,period,value,value_text,status,source,note');
+    expect(obs).toMatch(/ridder,unemployment_rate_pct,2014,4\.3,,actual,https:\/\/example\.org\/a,/);
+    const back = cli('import', 'out');
+    expect(back.code, back.err).toBe(0);
+    expect(back.out).toMatch(/observations: 0 new, 0 revised, 217 unchanged/);
+    expect(cli('export', '--format', 'json', 'json').code).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, 'json', 'towns.json'), 'utf8'))).toHaveLength(27);
+  });
+
+  it('explains usage errors with a non-zero exit', () => {
+    const r = cli('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/"frobnicate" is not a command/);
+    const f = cli('export', '--format', 'xml', 'x');
+    expect(f.code).toBe(1);
+    expect(f.err).toMatch(/use one of csv, json/);
+    expect(cli('import').err).toMatch(/import needs exactly one file or folder/);
+  });
+
+  it('serve answers on the configured port, closes the database on SIGTERM, and a restart keeps the data', async () => {
+    for (const round of [1, 2]) {
+      const port = await freePort();
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/monoqala.js'), 'serve'], { cwd: work, env: { ...env, PORT: String(port), HOST: '127.0.0.1' } });
+      let log = '';
+      child.stdout.on('data', (d) => (log += d));
+      child.stderr.on('data', (d) => (log += d));
+      const deadline = Date.now() + 60_000;
+      while (!log.includes('serving at') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const health = (await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json()) as { observations: number };
+      expect(health.observations, `round ${round}`).toBe(217);
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(log).toMatch(/SIGTERM: closing the server and the database/);
+      expect(log).not.toMatch(/Loaded the reference data/);
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, ApiError } from '../client/api-client.js';
+import { openRuntime, type Runtime } from '../runtime.js';
+import { createApp } from './app.js';
+
+let rt: Runtime;
+let app: ReturnType<typeof createApp>;
+let client: ReturnType<typeof createClient>;
+
+beforeAll(async () => {
+  rt = await openRuntime({ dataDir: 'memory://' });
+  app = createApp({ store: rt.store, version: 'test' });
+  client = createClient({ baseUrl: 'http://test', fetch: async (input, init) => app.request(input, init) });
+});
+afterAll(async () => rt?.close());
+
+const get = async (path: string) => {
+  const res = await app.request(path);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & unknown[] };
+};
+
+describe('API /api/v1', () => {
+  it('health reports the database and counts', async () => {
+    expect(await client.health()).toEqual({ status: 'ok', database: 'pglite', towns: 27, observations: 216, version: 'test' });
+  });
+
+  it('lists 27 towns with names, region, coordinates and the sourced latest population', async () => {
+    const towns = await client.towns();
+    expect(towns).toHaveLength(27);
+    const ridder = towns.find((t) => t.id === 'ridder')!;
+    expect(ridder.name).toEqual({ en: 'Ridder', ru: 'Риддер', kk: 'Риддер' });
+    expect(ridder.region?.name.en).toBe('East Kazakhstan');
+    expect(typeof ridder.lat).toBe('number');
+    expect(ridder.population).toMatchObject({ value: expect.any(Number), year: expect.any(Number), source: { url: expect.stringMatching(/^https?:/) } });
+  });
+
+  it('gives a town profile with enterprises', async () => {
+    const p = await client.town('ekibastuz');
+    expect(p.enterprises.map((e) => e.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Bogatyr Komir/)]));
+    expect(p.populationSeries.length).toBeGreaterThan(3);
+  });
+
+  it('filters observations by indicator and years, each with its source', async () => {
+    const all = await client.observations('ridder', { indicator: 'population' });
+    const some = await client.observations('ridder', { indicator: 'population', from: 2000, to: 2015 });
+    expect(some.length).toBeGreaterThan(0);
+    expect(some.length).toBeLessThan(all.length);
+    for (const o of some) {
+      expect(Number(o.period.slice(0, 4))).toBeGreaterThanOrEqual(2000);
+      expect(Number(o.period.slice(0, 4))).toBeLessThanOrEqual(2015);
+      expect(Object.keys(o).sort()).toEqual(['indicator', 'note', 'period', 'revision', 'source', 'status', 'value', 'valueText']);
+      expect(o.source.url ?? o.source.passage).toBeTruthy();
+    }
+  });
+
+  it('answers an unknown town with 404 and a problem body', async () => {
+    const r = await get('/api/v1/towns/atlantis');
+    expect(r.status).toBe(404);
+    expect(r.body).toMatchObject({ code: 'not_found', message: expect.stringContaining('atlantis') });
+    await expect(client.town('atlantis')).rejects.toBeInstanceOf(ApiError);
+    expect((await get('/api/v1/towns/atlantis/observations')).status).toBe(404);
+  });
+
+  it.each([
+    ['/api/v1/towns/ridder/observations?from=abc', 'from'],
+    ['/api/v1/towns/ridder/observations?to=3000', 'to'],
+    ['/api/v1/towns/ridder/observations?indicator=Bad-Code', 'indicator'],
+    ['/api/v1/towns/ridder/observations?from=2020&to=2010', 'from'],
+    ['/api/v1/regions?layer=1999', 'layer'],
+  ])('answers %s with 400 naming "%s"', async (path, param) => {
+    const r = await get(path);
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining(`"${param}"`), details: { parameter: param } });
+  });
+
+  it('serves indicators, sources and region boundaries', async () => {
+    const indicators = await client.indicators();
+    expect(indicators.find((i) => i.code === 'population')?.name.kk).toBe('Халық саны');
+    const sources = await client.sources();
+    expect(sources.find((s) => s.id === 'geokz-adm1-2024')?.licence).toMatch(/CC BY 4\.0/);
+    const regions = await client.regions(2024);
+    expect(regions.features).toHaveLength(20);
+    expect((await client.regions(2018)).features).toHaveLength(17);
+  });
+
+  it('keeps the revision history readable', async () => {
+    const h = await client.history('khromtau', 'population', '1999');
+    expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
+    expect(h[0].recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('describes itself in OpenAPI 3.1 generated from the route schemas', async () => {
+    const doc = (await get('/api/v1/openapi.json')).body as unknown as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      ['/health', '/indicators', '/regions', '/sources', '/towns', '/towns/{id}', '/towns/{id}/observations', '/towns/{id}/observations/history'].sort(),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['TownSummary', 'Observation', 'Problem']));
+  });
+
+  it('answers an unknown API path with a JSON 404', async () => {
+    const r = await get('/api/v1/nothing');
+    expect(r.status).toBe(404);
+    expect(r.body.code).toBe('not_found');
+  });
+});

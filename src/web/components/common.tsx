@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../api.js';
+import type { SourceRefDto } from '../../client/api-client.js';
+import { noteWarning, sourceLabel } from '../format.js';
+import { useI18n } from '../i18n/index.js';
+
+/** A cited source: a link when it has a URL, else its title (and passage) as text. */
+export function SourceLink({ source }: { source: SourceRefDto | null }) {
+  const { t } = useI18n();
+  if (!source) return <span className="muted">{t('common.noSource')}</span>;
+  const label = sourceLabel(source);
+  if (!source.url) return <cite className="source">{label}</cite>;
+  return (
+    <a className="source" href={source.url} rel="noreferrer noopener" target="_blank" data-testid="source-link">
+      {label}
+      <span className="visually-hidden"> {t('common.opensNewTab')}</span>
+    </a>
+  );
+}
+
+/** Text that comes from the data (in English) rather than from the dictionaries. */
+export function DataText({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <span lang="en" className={className}>
+      {children}
+    </span>
+  );
+}
+
+/** A visible marker for a figure whose note warns about its scope or a conflict between sources. */
+export function NoteBadge({ note }: { note: string | null | undefined }) {
+  const { t } = useI18n();
+  const w = noteWarning(note);
+  if (!w) return null;
+  const long = w === 'scope' ? t('warn.scopeLong') : t('warn.conflictLong');
+  return (
+    <span className={`badge badge-${w}`} title={long} data-testid={`warning-${w}`}>
+      <span aria-hidden="true">{w === 'scope' ? '◆ ' : '≠ '}</span>
+      {w === 'scope' ? t('warn.scope') : t('warn.conflict')}
+      <span className="visually-hidden">: {long}</span>
+    </span>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('state.loading')}
+    </p>
+  );
+}
+
+/** The translated frame around an error; the API's own message is shown verbatim (it is in English). */
+export function ErrorPanel({
+  error,
+  title,
+  level = 2,
+  onRetry,
+  children,
+}: {
+  error: Error;
+  title?: string;
+  level?: 1 | 2;
+  onRetry?: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const fromApi = error instanceof ApiError;
+  const Heading = level === 1 ? 'h1' : 'h2';
+  return (
+    <div className="error-panel" role="alert" data-testid="error">
+      <Heading tabIndex={level === 1 ? -1 : undefined}>{title ?? t('error.title')}</Heading>
+      {fromApi ? (
+        <p>
+          {t('error.serverSaid')}{' '}
+          <q lang="en" data-testid="error-message">
+            {error.message}
+          </q>
+        </p>
+      ) : (
+        <p>{t('error.network')}</p>
+      )}
+      <div className="error-actions">
+        {onRetry && !(fromApi && error.status === 404) ? (
+          <button type="button" className="button" onClick={onRetry}>
+            {t('error.retry')}
+          </button>
+        ) : null}
+        {children}
+      </div>
+    </div>
+  );
+}
