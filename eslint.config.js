@@ -33,6 +33,7 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**/*.ts'],
+    ignores: ['src/app/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -39,32 +39,22 @@ export function seriesPoints(series: readonly ObservationDto[]): SeriesPoint[] {
     .sort((a, b) => a.year - b.year || a.value - b.value);
 }
 
-/** Round, evenly spaced axis ticks covering [min, max]. */
+/** Round, evenly spaced axis ticks (about `count` steps) from at most `min` to at least `max`. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!(max > min)) return [min];
   const raw = (max - min) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const first = Math.floor(min / step + 1e-9);
+  const last = Math.ceil(max / step - 1e-9);
   const ticks: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
+  for (let i = first; i <= last; i++) ticks.push(Math.round(i * step * 1e6) / 1e6);
   return ticks;
 }
 
 /** A source's visible label: its title, with the passage when there is one. */
 export function sourceLabel(s: SourceRefDto): string {
   return s.passage ? `${s.title}, ${s.passage}` : s.title;
-}
-
-/** Formats an ISO date (YYYY-MM-DD) for the locale; other strings are returned unchanged. */
-export function formatDate(iso: string, locale: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  try {
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-  } catch {
-    return iso;
-  }
 }
 
 export function formatCoordinate(v: number, locale: string): string {

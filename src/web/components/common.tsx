@@ -34,7 +34,7 @@ export function NoteBadge({ note }: { note: string | null | undefined }) {
   if (!w) return null;
   const long = w === 'scope' ? t('warn.scopeLong') : t('warn.conflictLong');
   return (
-    <span className={`badge badge-${w}`} title={long} data-testid={`warning-${w}`}>
+    <span className={`badge badge-${w}`} title={`${long} (${note})`} data-testid={`warning-${w}`}>
       <span aria-hidden="true">{w === 'scope' ? '◆ ' : '≠ '}</span>
       {w === 'scope' ? t('warn.scope') : t('warn.conflict')}
       <span className="visually-hidden">: {long}</span>

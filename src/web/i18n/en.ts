@@ -60,8 +60,8 @@ export const en = {
 
   'warn.scope': 'different scope',
   'warn.scopeLong': 'This figure may cover a different territory than the town itself (for example the whole town administration with its villages). Compare it with care.',
-  'warn.conflict': 'sources disagree',
-  'warn.conflictLong': 'Sources give different figures here. See the note.',
+  'warn.conflict': 'uncertain',
+  'warn.conflictLong': 'Sources disagree about this figure, or it has not been verified.',
   'warn.alternatives': 'Other figures for {year}:',
 
   'town.back': '← Back to the overview',
@@ -138,6 +138,20 @@ export const en = {
   'field.population': 'Population',
   'field.monotown_programme_2012': 'Monotown programme 2012',
   'field.named_as_monotown_in': 'Listed as a monotown in',
+
+  'date.format': '{day} {month} {year}',
+  'month.1': 'January',
+  'month.2': 'February',
+  'month.3': 'March',
+  'month.4': 'April',
+  'month.5': 'May',
+  'month.6': 'June',
+  'month.7': 'July',
+  'month.8': 'August',
+  'month.9': 'September',
+  'month.10': 'October',
+  'month.11': 'November',
+  'month.12': 'December',
 
   'footer.data': 'Reference data compiled from public sources; every value is shown with its source.',
   'footer.boundaries': 'Boundaries: geokz © Alexander Rodionov, CC BY 4.0, based on OCHA HDX COD-AB Kazakhstan.',

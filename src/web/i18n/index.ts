@@ -56,19 +56,57 @@ export function initialLanguage(): Lang {
   return storedLanguage() ?? pickLanguage(nav);
 }
 
+const MONTHS = ['month.1', 'month.2', 'month.3', 'month.4', 'month.5', 'month.6', 'month.7', 'month.8', 'month.9', 'month.10', 'month.11', 'month.12'] as const satisfies readonly MessageKey[];
+
+/** An ISO date (YYYY-MM-DD) in the language's words, from the dictionary (browsers' ICU data for kk is often missing). */
+export function formatIsoDate(lang: Lang, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  return translate(lang, 'date.format', { day: Number(m[3]), month: translate(lang, month), year: m[1]! });
+}
+
+/**
+ * The locale to format numbers with. Some browsers ship ICU without Kazakh data and format kk like
+ * en-US (1,000.5); Kazakh writes numbers like Russian (1 000,5), so ru-RU stands in then.
+ */
+export function numberLocale(lang: Lang): string {
+  const locale = LOCALES[lang];
+  if (lang !== 'kk') return locale;
+  try {
+    return new Intl.NumberFormat(locale).format(1000.5) === '1,000.5' ? LOCALES.ru : locale;
+  } catch {
+    return LOCALES.ru;
+  }
+}
+
 export interface I18n {
   lang: Lang;
+  /** BCP 47 tag for collation. */
   locale: string;
+  /** BCP 47 tag for number formatting. */
+  numLocale: string;
   setLang: (lang: Lang) => void;
   t: (key: MessageKey, params?: Params) => string;
   /** Formats a whole number (population) for the language. */
   num: (n: number) => string;
+  /** Formats an ISO date (YYYY-MM-DD) for the language. */
+  date: (iso: string) => string;
 }
 
 function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
   const locale = LOCALES[lang];
-  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  return { lang, locale, setLang, t: (key, params) => translate(lang, key, params), num: (n) => nf.format(n) };
+  const numLocale = numberLocale(lang);
+  const nf = new Intl.NumberFormat(numLocale, { maximumFractionDigits: 0 });
+  return {
+    lang,
+    locale,
+    numLocale,
+    setLang,
+    t: (key, params) => translate(lang, key, params),
+    num: (n) => nf.format(n),
+    date: (iso) => formatIsoDate(lang, iso),
+  };
 }
 
 const I18nContext = createContext<I18n>(makeI18n(DEFAULT_LANG, () => {}));

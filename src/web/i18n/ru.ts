@@ -62,8 +62,8 @@ export const ru: Dictionary = {
 
   'warn.scope': 'иной охват',
   'warn.scopeLong': 'Эта цифра может относиться к другой территории, чем сам город (например, ко всей городской администрации с подчинёнными сёлами). Сравнивайте её с осторожностью.',
-  'warn.conflict': 'источники расходятся',
-  'warn.conflictLong': 'Источники приводят здесь разные цифры. См. примечание.',
+  'warn.conflict': 'под вопросом',
+  'warn.conflictLong': 'Источники расходятся в этой цифре, или она не проверена.',
   'warn.alternatives': 'Другие цифры за {year} год:',
 
   'town.back': '← Назад к обзору',
@@ -140,6 +140,20 @@ export const ru: Dictionary = {
   'field.population': 'Население',
   'field.monotown_programme_2012': 'Программа развития моногородов 2012 года',
   'field.named_as_monotown_in': 'Упоминается как моногород в документе',
+
+  'date.format': '{day} {month} {year} г.',
+  'month.1': 'января',
+  'month.2': 'февраля',
+  'month.3': 'марта',
+  'month.4': 'апреля',
+  'month.5': 'мая',
+  'month.6': 'июня',
+  'month.7': 'июля',
+  'month.8': 'августа',
+  'month.9': 'сентября',
+  'month.10': 'октября',
+  'month.11': 'ноября',
+  'month.12': 'декабря',
 
   'footer.data': 'Справочные данные собраны из открытых источников; каждое значение приводится с источником.',
   'footer.boundaries': 'Границы: geokz © Alexander Rodionov, CC BY 4.0, на основе OCHA HDX COD-AB Kazakhstan.',

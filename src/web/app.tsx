@@ -1,0 +1,116 @@
+import { useEffect, useRef } from 'react';
+import { LanguageSwitcher } from './components/LanguageSwitcher.js';
+import { useI18n } from './i18n/index.js';
+import { Overview } from './pages/Overview.js';
+import { TownPage } from './pages/TownPage.js';
+import { hrefOverview, useRoute, type Route } from './router.js';
+
+function NotFound() {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = t('title.notFound');
+  }, [t]);
+  return (
+    <div className="error-panel" data-testid="not-found">
+      <h1 tabIndex={-1}>{t('error.pageTitle')}</h1>
+      <p>{t('error.pageText')}</p>
+      <p>
+        <a href={hrefOverview}>{t('town.back')}</a>
+      </p>
+    </div>
+  );
+}
+
+function routeKey(r: Route): string {
+  return r.page === 'town' ? `town:${r.id}` : r.page;
+}
+
+export function App() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  const key = routeKey(route);
+
+  // After a navigation (not on the first load) go to the top and move focus to the new page's h1,
+  // waiting for it while the page loads (unless the user has moved focus meanwhile).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    const root = main.current;
+    if (!root) return;
+    const focusHeading = () => {
+      const h1 = root.querySelector('h1');
+      h1?.focus({ preventScroll: true });
+      return h1 !== null;
+    };
+    if (focusHeading()) return;
+    root.focus({ preventScroll: true });
+    const observer = new MutationObserver(() => {
+      if (document.activeElement !== root || focusHeading()) observer.disconnect();
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    const timer = window.setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+  }, [key]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        main.current?.focus();
+      }}>
+        {t('app.skip')}
+      </a>
+      <header className="site-header">
+        <div className="wrap header-inner">
+          <a className="brand" href={hrefOverview} aria-label={t('app.homeLink')}>
+            <span className="brand-mark" aria-hidden="true" />
+            <span className="brand-text">
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </span>
+          </a>
+          <nav aria-label={t('nav.label')} className="site-nav">
+            <a href={hrefOverview} aria-current={route.page === 'overview' ? 'page' : undefined}>
+              {t('nav.overview')}
+            </a>
+          </nav>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="wrap">
+        {route.page === 'overview' ? <Overview /> : route.page === 'town' ? <TownPage key={route.id} id={route.id} /> : <NotFound />}
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p>{t('footer.data')}</p>
+          <p>{t('footer.boundaries')}</p>
+          <ul className="footer-links" aria-label={t('footer.linksLabel')}>
+            <li>
+              <a href="/api/v1/openapi.json" data-testid="openapi-link">
+                {t('footer.api')}
+              </a>
+            </li>
+            <li>
+              <a href="https://github.com/arodionoff/geokz" rel="noreferrer noopener">
+                {t('footer.geokz')}
+              </a>
+            </li>
+            <li>
+              <a href="https://creativecommons.org/licenses/by/4.0/" rel="license noreferrer noopener">
+                {t('footer.licence')}
+              </a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { TownSummaryDto } from '../../client/api-client.js';
+import { useI18n, type Lang } from '../i18n/index.js';
+import { hrefTown } from '../router.js';
+import { DataText, NoteBadge } from './common.js';
+
+export type SortKey = 'name' | 'region' | 'population' | 'year' | 'industry';
+type Dir = 'ascending' | 'descending';
+
+type Value = string | number | null;
+
+function sortValue(tw: TownSummaryDto, key: SortKey, lang: Lang): Value {
+  switch (key) {
+    case 'name':
+      return tw.name[lang];
+    case 'region':
+      return tw.region?.name[lang] ?? null;
+    case 'population':
+      return tw.population?.value ?? null;
+    case 'year':
+      return tw.population?.year ?? null;
+    case 'industry':
+      return tw.mainIndustry;
+  }
+}
+
+/** Sorts a copy; missing values always go last, ties fall back to the town name. */
+export function sortTowns(towns: readonly TownSummaryDto[], key: SortKey, dir: Dir, lang: Lang, locale: string): TownSummaryDto[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const sign = dir === 'ascending' ? 1 : -1;
+  return [...towns].sort((a, b) => {
+    const va = sortValue(a, key, lang);
+    const vb = sortValue(b, key, lang);
+    if (va === null && vb !== null) return 1;
+    if (vb === null && va !== null) return -1;
+    let c = 0;
+    if (va !== null && vb !== null) c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+    return c !== 0 ? sign * c : collator.compare(a.name[lang], b.name[lang]);
+  });
+}
+
+export function TownTable({ towns, captionId }: { towns: readonly TownSummaryDto[]; captionId?: string }) {
+  const { lang, locale, t, num } = useI18n();
+  const [sort, setSort] = useState<{ key: SortKey; dir: Dir }>({ key: 'name', dir: 'ascending' });
+  const rows = sortTowns(towns, sort.key, sort.dir, lang, locale);
+
+  const header = (key: SortKey, label: string, numeric = false) => {
+    const current = sort.key === key;
+    const onClick = () =>
+      setSort((s) => (s.key === key ? { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: numeric ? 'descending' : 'ascending' }));
+    return (
+      <th scope="col" aria-sort={current ? sort.dir : 'none'} className={numeric ? 'num' : undefined} data-sort-key={key}>
+        <button type="button" className="sort-button" onClick={onClick}>
+          {label}
+          <span className="sort-icon" aria-hidden="true">
+            {current ? (sort.dir === 'ascending' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table towns-table" data-testid="town-table">
+        <caption id={captionId}>{t('table.caption')}</caption>
+        <thead>
+          <tr>
+            {header('name', t('col.name'))}
+            {header('region', t('col.region'))}
+            {header('population', t('col.population'), true)}
+            {header('year', t('col.year'), true)}
+            {header('industry', t('col.industry'))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((tw) => (
+            <tr key={tw.id} data-testid="town-row" data-town={tw.id}>
+              <th scope="row">
+                <a href={hrefTown(tw.id)}>{tw.name[lang]}</a>
+              </th>
+              <td>{tw.region ? tw.region.name[lang] : <span className="muted">{t('common.noData')}</span>}</td>
+              <td className="num">
+                {tw.population ? (
+                  <>
+                    <span data-testid="population">{num(tw.population.value)}</span>
+                    {tw.population.note ? <NoteBadge note={tw.population.note} /> : null}
+                  </>
+                ) : (
+                  <span className="muted" data-testid="population">
+                    {t('common.noData')}
+                  </span>
+                )}
+              </td>
+              <td className="num">{tw.population ? tw.population.year : <span className="muted">{t('common.noData')}</span>}</td>
+              <td>{tw.mainIndustry ? <DataText>{tw.mainIndustry}</DataText> : <span className="muted">{t('common.noData')}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

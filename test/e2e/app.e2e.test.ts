@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/postgres.js';
+
+/**
+ * End to end: the real server (as `monoqala serve` starts it) on a free port, driven in
+ * Debian's headless Chromium. Screenshots go to test/screenshots/ (git-ignored).
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+const SHOTS = join(ROOT, 'test', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: ChildProcess;
+let base: string;
+let context: BrowserContext;
+let page: Page;
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('The web app is not built: run "npm run build:web" (npm test does it).');
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  mkdirSync(SHOTS, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [join(ROOT, 'bin', 'monoqala.js'), 'serve'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'mq-e2e-')), DATABASE_URL: '' },
+  });
+  let log = '';
+  server.stdout!.on('data', (d) => (log += d));
+  server.stderr!.on('data', (d) => (log += d));
+  const deadline = Date.now() + 90_000;
+  while (!log.includes('serving at')) {
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mq-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'en-US',
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await context.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  server?.kill('SIGTERM');
+});
+
+const LANGS = [
+  { lang: 'kk', button: 'Қазақша', town: 'Жезқазған' },
+  { lang: 'ru', button: 'Русский', town: 'Жезказган' },
+  { lang: 'en', button: 'English', town: 'Zhezkazgan' },
+] as const;
+
+async function noSeriousAxeViolations(p: Page) {
+  const { violations } = await new AxeBuilder({ page: p }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+}
+
+describe('the web app', () => {
+  it.each(LANGS)('shows the overview in $lang with 27 towns in the table and on the map', async ({ lang, button, town }) => {
+    await page.goto(`${base}/#/`);
+    await page.getByRole('button', { name: button }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    await page.locator('[data-testid="town-row"]').first().waitFor();
+    await page.locator('[data-testid="town-marker"]').first().waitFor();
+    expect(await page.locator('[data-testid="town-row"]').count()).toBe(27);
+    expect(await page.locator('[data-testid="town-marker"]').count()).toBe(27);
+    expect(await page.locator('main').innerText()).toContain(town);
+    await noSeriousAxeViolations(page);
+    await page.screenshot({ path: join(SHOTS, `overview-${lang}.png`), fullPage: true });
+  });
+
+  it('remembers the chosen language after a reload', async () => {
+    await page.goto(`${base}/#/`);
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('kk');
+  });
+
+  it('sorts the table by a column', async () => {
+    await page.goto(`${base}/#/`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('[data-testid="town-row"]').first().waitFor();
+    const names = async () => page.locator('[data-testid="town-row"] >> nth=0').innerText();
+    const header = page.locator('thead th').first();
+    await header.click();
+    const first = await names();
+    await header.click();
+    expect(await names()).not.toBe(first);
+  });
+
+  it.each(LANGS)('shows a town page in $lang with enterprises and sourced population points', async ({ lang, button }) => {
+    await page.goto(`${base}/#/towns/ekibastuz`);
+    await page.getByRole('button', { name: button }).click();
+    await page.locator('h1').filter({ hasText: /Ekibastuz|Экибастуз|Екібастұз/ }).waitFor();
+    const main = await page.locator('main').innerText();
+    expect(main).toMatch(/Bogatyr Komir/);
+    expect(await page.locator('svg circle').count()).toBeGreaterThan(3);
+    expect(await page.locator('main a[href^="http"]').count()).toBeGreaterThan(3);
+    await noSeriousAxeViolations(page);
+    await page.screenshot({ path: join(SHOTS, `town-${lang}.png`), fullPage: true });
+  });
+
+  it('loads nothing from outside the server', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});
