@@ -28,6 +28,8 @@ export interface TownStatus {
   since: string | null;
   until: string | null;
   basis: string | null;
+  /** Stable id of the legal act, so a UI can show its official title in its language. */
+  basisId: string | null;
   source: SourceRef | null;
   note: string | null;
 }
@@ -52,6 +54,8 @@ export interface Repositories {
     enterprises(townId: string): Promise<Enterprise[]>;
     statusHistory(townId: string): Promise<TownStatus[]>;
     factSources(townId: string): Promise<{ field: string; source: SourceRef; note: string | null }[]>;
+    /** NACE sections of each town's town-forming enterprises, most frequent first. */
+    naceSections(): Promise<Map<string, string[]>>;
     regions(layer?: number): Promise<(Region & { boundary: unknown | null })[]>;
   };
   observations: {

@@ -6,6 +6,8 @@ import type { SourceRef } from '../domain/observations.js';
 
 export interface TownSummary extends Town {
   population: LatestFigure | null;
+  /** NACE sections of the town-forming enterprises, most frequent first. */
+  industries: string[];
 }
 
 export interface TownProfile extends TownSummary {
@@ -21,9 +23,10 @@ export class TownService {
   constructor(private readonly store: Store) {}
 
   async list(): Promise<TownSummary[]> {
-    const [towns, population] = await Promise.all([this.store.repos.towns.list(), this.store.repos.observations.list({ indicator: 'population' })]);
+    const { repos } = this.store;
+    const [towns, population, sections] = await Promise.all([repos.towns.list(), repos.observations.list({ indicator: 'population' }), repos.towns.naceSections()]);
     const byTown = groupBy(population, (o) => o.town);
-    return towns.map((t) => ({ ...t, population: latestFigure(byTown.get(t.id) ?? []) }));
+    return towns.map((t) => ({ ...t, population: latestFigure(byTown.get(t.id) ?? []), industries: sections.get(t.id) ?? [] }));
   }
 
   async get(id: string): Promise<TownProfile> {
@@ -35,7 +38,10 @@ export class TownService {
       repos.observations.list({ town: id, indicator: 'population' }),
       repos.towns.factSources(id),
     ]);
-    return { ...town, population: latestFigure(populationSeries), enterprises, statusHistory, populationSeries, factSources };
+    const counts = new Map<string, number>();
+    for (const e of enterprises) if (e.naceSection) counts.set(e.naceSection, (counts.get(e.naceSection) ?? 0) + 1);
+    const industries = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
+    return { ...town, population: latestFigure(populationSeries), industries, enterprises, statusHistory, populationSeries, factSources };
   }
 
   async observations(id: string, filter: Omit<ObservationFilter, 'town'>): Promise<Observation[]> {

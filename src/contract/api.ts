@@ -42,6 +42,7 @@ export const TownSummary = z
     mainIndustry: z.string().nullable(),
     fictional: z.boolean(),
     population: Figure.nullable().openapi({ description: 'The latest population figure with its source; null when none is known' }),
+    industries: z.array(z.string()).openapi({ description: 'NACE (OKED) sections of the town-forming enterprises, most frequent first' }),
   })
   .openapi('TownSummary');
 
@@ -85,7 +86,7 @@ export const Enterprise = z
 export const TownProfile = TownSummary.extend({
   enterprises: z.array(Enterprise),
   statusHistory: z.array(
-    z.object({ status: z.string(), since: z.string().nullable(), until: z.string().nullable(), basis: z.string().nullable(), source: SourceRef.nullable(), note: z.string().nullable() }),
+    z.object({ status: z.string(), since: z.string().nullable(), until: z.string().nullable(), basis: z.string().nullable(), basisId: z.string().nullable(), source: SourceRef.nullable(), note: z.string().nullable() }),
   ),
   populationSeries: z.array(Observation),
   factSources: z.array(z.object({ field: z.string(), source: SourceRef, note: z.string().nullable() })),

@@ -46,7 +46,7 @@ export function registryWriter(sql: Sql): Repositories['writer'] {
         }
         if (t.statuses.length) await sql.query('DELETE FROM town_status_history WHERE town_id = $1', [t.id]);
         for (const s of t.statuses) {
-          await sql.query('INSERT INTO town_status_history (town_id, status, since, basis, source_id, note) VALUES ($1,$2,$3,$4,$5,$6)', [t.id, s.status, s.since, s.basis, s.sourceId, s.note]);
+          await sql.query('INSERT INTO town_status_history (town_id, status, since, basis, basis_id, source_id, note) VALUES ($1,$2,$3,$4,$5,$6,$7)', [t.id, s.status, s.since, s.basis, s.basisId, s.sourceId, s.note]);
         }
       }
       for (const e of b.enterprises) {

@@ -100,12 +100,12 @@ export function townsRepository(sql: Sql): Repositories['towns'] {
       }));
     },
     async statusHistory(townId) {
-      const rows = await sql.query<{ status: string; since: string | null; until: string | null; basis: string | null; note: string | null; source_id: string | null; source_title: string | null; source_url: string | null }>(
-        `SELECT h.status, h.since, h.until, h.basis, h.note, s.id AS source_id, s.title AS source_title, s.url AS source_url
+      const rows = await sql.query<{ status: string; since: string | null; until: string | null; basis: string | null; basis_id: string | null; note: string | null; source_id: string | null; source_title: string | null; source_url: string | null }>(
+        `SELECT h.status, h.since, h.until, h.basis, h.basis_id, h.note, s.id AS source_id, s.title AS source_title, s.url AS source_url
          FROM town_status_history h LEFT JOIN sources s ON s.id = h.source_id WHERE h.town_id = $1 ORDER BY h.since NULLS FIRST, h.id`,
         [townId],
       );
-      return rows.map((r) => ({ status: r.status, since: r.since, until: r.until, basis: r.basis, note: r.note, source: sourceRef(r) }));
+      return rows.map((r) => ({ status: r.status, since: r.since, until: r.until, basis: r.basis, basisId: r.basis_id, note: r.note, source: sourceRef(r) }));
     },
     async factSources(townId) {
       const rows = await sql.query<{ field: string; note: string | null; source_id: string; source_title: string; source_url: string | null }>(
@@ -114,6 +114,15 @@ export function townsRepository(sql: Sql): Repositories['towns'] {
         [townId],
       );
       return rows.map((r) => ({ field: r.field, note: r.note, source: sourceRef(r) as SourceRef }));
+    },
+    async naceSections() {
+      const rows = await sql.query<{ town_id: string; nace_section: string; n: number }>(
+        `SELECT town_id, nace_section, count(*) AS n FROM enterprises WHERE nace_section IS NOT NULL
+         GROUP BY town_id, nace_section ORDER BY town_id, n DESC, nace_section`,
+      );
+      const m = new Map<string, string[]>();
+      for (const r of rows) m.set(r.town_id, [...(m.get(r.town_id) ?? []), r.nace_section]);
+      return m;
     },
     async regions(layer) {
       const rows = await sql.query<{ id: string; layer: number; pcode: string; name_en: string; name_ru: string; name_kk: string; boundary: unknown }>(

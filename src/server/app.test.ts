@@ -30,6 +30,8 @@ describe('API /api/v1', () => {
     const ridder = towns.find((t) => t.id === 'ridder')!;
     expect(ridder.name).toEqual({ en: 'Ridder', ru: 'Риддер', kk: 'Риддер' });
     expect(ridder.region?.name.en).toBe('East Kazakhstan');
+    expect(ridder.industries).toEqual(['B']);
+    expect(towns.find((t) => t.id === 'ekibastuz')?.industries).toEqual(['B', 'D']);
     expect(typeof ridder.lat).toBe('number');
     expect(ridder.population).toMatchObject({ value: expect.any(Number), year: expect.any(Number), source: { url: expect.stringMatching(/^https?:/) } });
   });

@@ -55,6 +55,7 @@ CREATE TABLE town_status_history (
   since      date,
   until      date,
   basis      text,
+  basis_id   text,
   source_id  text REFERENCES sources(id),
   note       text
 );

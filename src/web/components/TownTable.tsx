@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TownSummaryDto } from '../../client/api-client.js';
 import { useI18n, type Lang } from '../i18n/index.js';
 import { hrefTown } from '../router.js';
-import { DataText, NoteBadge } from './common.js';
+import { NoteBadge, Sectors } from './common.js';
 
 export type SortKey = 'name' | 'region' | 'population' | 'year' | 'industry';
 type Dir = 'ascending' | 'descending';
@@ -20,7 +20,7 @@ function sortValue(tw: TownSummaryDto, key: SortKey, lang: Lang): Value {
     case 'year':
       return tw.population?.year ?? null;
     case 'industry':
-      return tw.mainIndustry;
+      return tw.industries[0] ?? null;
   }
 }
 
@@ -93,7 +93,13 @@ export function TownTable({ towns, captionId }: { towns: readonly TownSummaryDto
                 )}
               </td>
               <td className="num">{tw.population ? tw.population.year : <span className="muted">{t('common.noData')}</span>}</td>
-              <td>{tw.mainIndustry ? <DataText>{tw.mainIndustry}</DataText> : <span className="muted">{t('common.noData')}</span>}</td>
+              <td>
+                {tw.industries.length ? (
+                  <Sectors sections={tw.industries} />
+                ) : (
+                  <span className="muted">{t('common.noData')}</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api.js';
 import type { SourceRefDto } from '../../client/api-client.js';
 import { noteWarning, sourceLabel } from '../format.js';
-import { useI18n } from '../i18n/index.js';
+import { hasMessage, useI18n, type MessageKey } from '../i18n/index.js';
 
 /** A cited source: a link when it has a URL, else its title (and passage) as text. */
 export function SourceLink({ source }: { source: SourceRefDto | null }) {
@@ -91,5 +91,25 @@ export function ErrorPanel({
         {children}
       </div>
     </div>
+  );
+}
+
+/** NACE/OKED sections as short translated labels; the full official name is the tooltip. */
+export function Sectors({ sections, full = false }: { sections: readonly string[]; full?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <span className="sectors">
+      {sections.map((s, i) => {
+        const key = `nace.${s}` as MessageKey;
+        const short = `naceShort.${s}` as MessageKey;
+        const known = hasMessage(key);
+        return (
+          <span key={s}>
+            {i > 0 ? ', ' : null}
+            {known ? <span title={full ? undefined : t(key)}>{full ? `${s} — ${t(key)}` : t(short)}</span> : s}
+          </span>
+        );
+      })}
+    </span>
   );
 }

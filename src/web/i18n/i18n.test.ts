@@ -106,3 +106,30 @@ describe('t()', () => {
     expect(pickLanguage(undefined)).toBe('ru');
   });
 });
+
+describe('keys built from data', () => {
+  const dataDir = fileURLToPath(new URL('../../../data/', import.meta.url));
+  it('every NACE section of the enterprises has a full and a short name in every language', () => {
+    const csv = readFileSync(join(dataDir, 'enterprises.csv'), 'utf8');
+    const header = csv.split('\n')[0].split(',');
+    const col = header.indexOf('nace_section');
+    const sections = new Set(
+      csv
+        .split('\n')
+        .slice(1)
+        .map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.[col]?.replace(/,$/, ''))
+        .filter((s): s is string => !!s && /^[A-U]$/.test(s)),
+    );
+    expect(sections.size).toBeGreaterThan(2);
+    for (const lang of LANGS) for (const s of sections) {
+      expect(dictionaries[lang][`nace.${s}` as keyof typeof en], `${lang} nace.${s}`).toBeTruthy();
+      expect(dictionaries[lang][`naceShort.${s}` as keyof typeof en], `${lang} naceShort.${s}`).toBeTruthy();
+    }
+  });
+  it('the legal act the registry cites has its title in every language', () => {
+    const importer = readFileSync(fileURLToPath(new URL('../../io/importers/towns.importer.ts', import.meta.url)), 'utf8');
+    const ids = [...importer.matchAll(/basisId: '([a-z0-9-]+)'/g)].map((m) => m[1]);
+    expect(ids).toEqual(['kz-gov-res-683-2012']);
+    for (const lang of LANGS) for (const id of ids) expect(dictionaries[lang][`act.${id}` as keyof typeof en]).toMatch(/683/);
+  });
+});

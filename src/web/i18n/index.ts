@@ -24,6 +24,11 @@ export function isLang(v: unknown): v is Lang {
 }
 
 /** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
+/** True when `key` is a message of the dictionaries (for keys built from data, such as `nace.B`). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
 export function interpolate(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));

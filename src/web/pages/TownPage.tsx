@@ -1,10 +1,10 @@
 import { useEffect, useId, type ReactNode } from 'react';
 import type { TownProfileDto } from '../../client/api-client.js';
 import { client, useApi } from '../api.js';
-import { DataText, ErrorPanel, Loading, NoteBadge, SourceLink } from '../components/common.js';
+import { DataText, ErrorPanel, Loading, NoteBadge, Sectors, SourceLink } from '../components/common.js';
 import { PopulationChart } from '../components/PopulationChart.js';
 import { formatCoordinate } from '../format.js';
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { hasMessage, useI18n, type MessageKey } from '../i18n/index.js';
 import { hrefOverview } from '../router.js';
 
 type Enterprise = TownProfileDto['enterprises'][number];
@@ -94,10 +94,10 @@ function TownProfile({ town }: { town: TownProfileDto }) {
         <h1 tabIndex={-1}>{name}</h1>
         <p className="subtitle">
           {town.region ? town.region.name[lang] : null}
-          {town.mainIndustry ? (
+          {town.industries.length ? (
             <>
               {town.region ? ' · ' : null}
-              <DataText>{town.mainIndustry}</DataText>
+              <Sectors sections={town.industries} />
             </>
           ) : null}
         </p>
@@ -125,7 +125,8 @@ function TownProfile({ town }: { town: TownProfileDto }) {
           </Fact>
           <Fact label={t('town.founded')}>{town.foundedYear ?? noData}</Fact>
           <Fact label={t('town.townStatus')}>{town.townStatusYear ?? noData}</Fact>
-          <Fact label={t('town.industry')}>{town.mainIndustry ? <DataText>{town.mainIndustry}</DataText> : noData}</Fact>
+          <Fact label={t('town.sectors')}>{town.industries.length ? <Sectors sections={town.industries} full /> : noData}</Fact>
+          <Fact label={t('town.industryDetail')}>{town.mainIndustry ? <DataText>{town.mainIndustry}</DataText> : noData}</Fact>
           <Fact label={t('town.population')}>
             {town.population ? (
               <>
@@ -230,7 +231,7 @@ function EnterpriseCard({ e }: { e: Enterprise }) {
       <dl className="facts compact">
         <Fact label={t('ent.owner')}>{e.owner ? <DataText>{e.owner}</DataText> : noData}</Fact>
         <Fact label={t('ent.product')}>{e.product ? <DataText>{e.product}</DataText> : noData}</Fact>
-        <Fact label={t('ent.nace')}>{e.naceSection ?? noData}</Fact>
+        <Fact label={t('ent.nace')}>{e.naceSection ? <Sectors sections={[e.naceSection]} full /> : noData}</Fact>
         {e.note ? (
           <Fact label={t('ent.note')}>
             <DataText>{e.note}</DataText>
@@ -289,6 +290,8 @@ function StatusItem({ h }: { h: StatusEntry }) {
       : h.since
         ? t('history.since', { status, date: date(h.since) })
         : t('history.undated', { status });
+  // Legal acts are named by id in the data; their official titles are translations (checked in i18n.test.ts).
+  const actKey = h.basisId ? `act.${h.basisId}` : null;
   return (
     <li className="history-item" data-testid="status-entry">
       <p className="history-line">
@@ -303,7 +306,9 @@ function StatusItem({ h }: { h: StatusEntry }) {
         ) : null}
       </p>
       <dl className="facts compact">
-        {h.basis ? (
+        {actKey && hasMessage(actKey) ? (
+          <Fact label={t('history.basis')}>{t(actKey)}</Fact>
+        ) : h.basis ? (
           <Fact label={t('history.basis')}>
             <DataText>{h.basis}</DataText>
           </Fact>
