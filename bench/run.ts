@@ -14,9 +14,33 @@ function fictionalBundle(towns: number, years: number): Bundle {
   const b = emptyBundle();
   for (let i = 0; i < towns; i++) {
     const id = `fictional-${i}`;
-    b.towns.push({ id, name: { en: `Fictional ${i}`, ru: `Вымышленный ${i}`, kk: `Ойдан шығарылған ${i}` }, regionName: null, region2012Name: null, lat: 48, lon: 68, foundedYear: null, townStatusYear: null, mainIndustry: null, fictional: true, factSources: [], statuses: [] });
+    b.towns.push({
+      id,
+      name: { en: `Fictional ${i}`, ru: `Вымышленный ${i}`, kk: `Ойдан шығарылған ${i}` },
+      regionName: null,
+      region2012Name: null,
+      lat: 48,
+      lon: 68,
+      foundedYear: null,
+      townStatusYear: null,
+      mainIndustry: null,
+      fictional: true,
+      factSources: [],
+      statuses: [],
+    });
     for (let y = 0; y < years; y++) {
-      b.observations.push({ town: id, indicator: 'population', period: String(1990 + y), value: 10000 + i * 10 + y, valueText: null, status: 'actual', sourceId: '', passage: '', note: null, origin: { file: 'bench', row: y } });
+      b.observations.push({
+        town: id,
+        indicator: 'population',
+        period: String(1990 + y),
+        value: 10000 + i * 10 + y,
+        valueText: null,
+        status: 'actual',
+        sourceId: '',
+        passage: '',
+        note: null,
+        origin: { file: 'bench', row: y },
+      });
     }
   }
   return b;
@@ -40,7 +64,12 @@ const bundle = fictionalBundle(200, 50);
 t0 = performance.now();
 const summary = await importBundle(rt.store, bundle, [], 'bench');
 const importMs = ms(t0);
-result.import_10k_observations = { rows: bundle.observations.length, ms: importMs, rows_per_second: Math.round((bundle.observations.length / importMs) * 1000), inserted: summary.observations.inserted };
+result.import_10k_observations = {
+  rows: bundle.observations.length,
+  ms: importMs,
+  rows_per_second: Math.round((bundle.observations.length / importMs) * 1000),
+  inserted: summary.observations.inserted,
+};
 
 t0 = performance.now();
 const again = await importBundle(rt.store, bundle, [], 'bench');

@@ -5,11 +5,25 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
-const imports = (src: string) => [...src.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+const imports = (src: string) =>
+  [...src.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
 
 describe('architecture', () => {
   it('has the documented layout', () => {
-    for (const d of ['src/domain', 'src/app', 'src/db', 'src/io', 'src/server', 'src/client', 'src/cli', 'src/web', 'rules', 'catalogue', 'data', 'docs/decisions']) {
+    for (const d of [
+      'src/domain',
+      'src/app',
+      'src/db',
+      'src/io',
+      'src/server',
+      'src/client',
+      'src/cli',
+      'src/web',
+      'rules',
+      'catalogue',
+      'data',
+      'docs/decisions',
+    ]) {
       expect(existsSync(join(ROOT, d)), d).toBe(true);
     }
     for (const f of ['docs/architecture.md', 'docs/glossary.md', 'README.md']) expect(existsSync(join(ROOT, f)), f).toBe(true);

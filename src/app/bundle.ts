@@ -36,7 +36,14 @@ export interface TownInput {
   mainIndustry: string | null;
   fictional: boolean;
   factSources: { field: string; sourceId: string; note: string | null }[];
-  statuses: { status: 'monotown' | 'not_monotown' | 'withdrawn'; since: string | null; basis: string | null; basisId: string | null; sourceId: string | null; note: string | null }[];
+  statuses: {
+    status: 'monotown' | 'not_monotown' | 'withdrawn';
+    since: string | null;
+    basis: string | null;
+    basisId: string | null;
+    sourceId: string | null;
+    note: string | null;
+  }[];
 }
 
 export interface EnterpriseInput {

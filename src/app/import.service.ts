@@ -35,23 +35,31 @@ export async function importBundle(store: Store, bundle: Bundle, parseIssues: Da
     regionNames.get(r.layer)!.add(r.name.en);
   }
   for (const t of bundle.towns) {
-    for (const [name, layer, col] of [[t.regionName, 2024, 'region'], [t.region2012Name, 2018, 'region_2012_en']] as const) {
+    for (const [name, layer, col] of [
+      [t.regionName, 2024, 'region'],
+      [t.region2012Name, 2018, 'region_2012_en'],
+    ] as const) {
       if (name && !regionNames.get(layer)?.has(name)) {
-        issues.push({ message: `town "${t.id}": region "${name}" (column ${col}) is not a known ${layer} region; known: ${[...(regionNames.get(layer) ?? [])].join(', ')}` });
+        issues.push({
+          message: `town "${t.id}": region "${name}" (column ${col}) is not a known ${layer} region; known: ${[...(regionNames.get(layer) ?? [])].join(', ')}`,
+        });
       }
     }
   }
   for (const e of bundle.enterprises) {
-    if (!townIds.has(e.town)) issues.push({ message: `enterprise "${e.name}": town "${e.town}" is unknown; import its towns file first or in the same folder` });
+    if (!townIds.has(e.town))
+      issues.push({ message: `enterprise "${e.name}": town "${e.town}" is unknown; import its towns file first or in the same folder` });
     for (const s of e.sourceIds) if (!sourceIds.has(s)) issues.push({ message: `enterprise "${e.name}": source "${s}" is unknown` });
   }
   for (const o of bundle.observations) {
     const at = { file: o.origin.file, row: o.origin.row };
     if (o.town && !townIds.has(o.town)) issues.push({ ...at, column: 'town', message: `"${o.town}" is not a known town id; list them with "monoqala towns"` });
     const kind = indicators.get(o.indicator);
-    if (o.indicator && kind === undefined) issues.push({ ...at, column: 'indicator', message: `"${o.indicator}" is not in the indicator catalogue (catalogue/indicators/)` });
+    if (o.indicator && kind === undefined)
+      issues.push({ ...at, column: 'indicator', message: `"${o.indicator}" is not in the indicator catalogue (catalogue/indicators/)` });
     if (kind === 'numeric' && o.value === null) issues.push({ ...at, column: 'value', message: `indicator "${o.indicator}" is numeric; give a number` });
-    if (!o.sourceId && !fictional.has(o.town)) issues.push({ ...at, column: 'source', message: 'is empty: a value about a real town is stored only with its source (a URL, or "document | passage")' });
+    if (!o.sourceId && !fictional.has(o.town))
+      issues.push({ ...at, column: 'source', message: 'is empty: a value about a real town is stored only with its source (a URL, or "document | passage")' });
   }
   if (issues.length) throw invalidData(issues, what);
 

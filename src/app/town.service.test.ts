@@ -23,7 +23,10 @@ describe('TownService', () => {
 
   it('keeps conflicting figures of the same year as alternatives instead of dropping them', async () => {
     const profile = await new TownService(rt.store).get('khromtau');
-    const y1999 = profile.populationSeries.filter((o) => o.period === '1999').map((o) => o.value).sort();
+    const y1999 = profile.populationSeries
+      .filter((o) => o.period === '1999')
+      .map((o) => o.value)
+      .sort();
     expect(y1999).toEqual([21740, 23882, 24089]);
   });
 

@@ -24,7 +24,11 @@ export class TownService {
 
   async list(): Promise<TownSummary[]> {
     const { repos } = this.store;
-    const [towns, population, sections] = await Promise.all([repos.towns.list(), repos.observations.list({ indicator: 'population' }), repos.towns.naceSections()]);
+    const [towns, population, sections] = await Promise.all([
+      repos.towns.list(),
+      repos.observations.list({ indicator: 'population' }),
+      repos.towns.naceSections(),
+    ]);
     const byTown = groupBy(population, (o) => o.town);
     return towns.map((t) => ({ ...t, population: latestFigure(byTown.get(t.id) ?? []), industries: sections.get(t.id) ?? [] }));
   }

@@ -35,7 +35,10 @@ describe.sequential('monoqala CLI', () => {
   });
 
   it('import is all or nothing and its errors name file, row and column', () => {
-    writeFileSync(join(work, 'bad.csv'), 'town,indicator,period,value,source\nridder,unemployment_rate_pct,2014,4.2,https://example.org/a\natlantis,unemployment_rate_pct,2014,x,https://example.org/a\n');
+    writeFileSync(
+      join(work, 'bad.csv'),
+      'town,indicator,period,value,source\nridder,unemployment_rate_pct,2014,4.2,https://example.org/a\natlantis,unemployment_rate_pct,2014,x,https://example.org/a\n',
+    );
     const bad = cli('import', 'bad.csv');
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/nothing was written/);
@@ -52,7 +55,8 @@ describe.sequential('monoqala CLI', () => {
   it('export writes the shared formats, and importing them back changes nothing', () => {
     const r = cli('export', '--format', 'csv', 'out');
     expect(r.code).toBe(0);
-    for (const f of ['towns.csv', 'observations.csv', 'indicators.csv', 'sources.csv', 'enterprises.csv']) expect(existsSync(join(work, 'out', f)), f).toBe(true);
+    for (const f of ['towns.csv', 'observations.csv', 'indicators.csv', 'sources.csv', 'enterprises.csv'])
+      expect(existsSync(join(work, 'out', f)), f).toBe(true);
     const obs = readFileSync(join(work, 'out', 'observations.csv'), 'utf8');
     expect(obs.split('\n')[0]).toBe('town,indicator,period,value,value_text,status,source,note');
     expect(obs).toMatch(/ridder,unemployment_rate_pct,2014,4\.3,,actual,https:\/\/example\.org\/a,/);
@@ -76,7 +80,10 @@ describe.sequential('monoqala CLI', () => {
   it('serve answers on the configured port, closes the database on SIGTERM, and a restart keeps the data', async () => {
     for (const round of [1, 2]) {
       const port = await freePort();
-      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/monoqala.js'), 'serve'], { cwd: work, env: { ...env, PORT: String(port), HOST: '127.0.0.1' } });
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/monoqala.js'), 'serve'], {
+        cwd: work,
+        env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+      });
       let log = '';
       child.stdout.on('data', (d) => (log += d));
       child.stderr.on('data', (d) => (log += d));

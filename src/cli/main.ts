@@ -94,7 +94,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'towns': {
-      const { values } = parseArgs({ args: rest, options: { lang: { type: 'string', default: 'en' }, json: { type: 'boolean', default: false }, api: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { lang: { type: 'string', default: 'en' }, json: { type: 'boolean', default: false }, api: { type: 'string' } },
+      });
       const lang = values.lang as 'kk' | 'ru' | 'en';
       if (!['kk', 'ru', 'en'].includes(lang)) throw new UsageError(`--lang must be kk, ru or en, not "${values.lang}"`);
       let client: ApiClient;
@@ -110,7 +113,13 @@ async function main(argv: string[]): Promise<number> {
         const towns = await client.towns();
         if (values.json) console.log(JSON.stringify(towns, null, 2));
         else {
-          const rows = towns.map((t) => [t.id, t.name[lang], t.region?.name[lang] ?? '—', t.population ? `${t.population.value} (${t.population.year})` : '—', t.population?.source.url ?? t.population?.source.title ?? '']);
+          const rows = towns.map((t) => [
+            t.id,
+            t.name[lang],
+            t.region?.name[lang] ?? '—',
+            t.population ? `${t.population.value} (${t.population.year})` : '—',
+            t.population?.source.url ?? t.population?.source.title ?? '',
+          ]);
           const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
           for (const r of rows) console.log(r.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  '));
           console.log(`${towns.length} towns`);
@@ -139,7 +148,8 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof UsageError) console.error(`monoqala: ${err.message}\n\n${HELP}`);
     else if (err instanceof DomainError) console.error(`monoqala: ${err.message}`);
-    else if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication/.test(err.message)) console.error(`monoqala: cannot reach the database (${err.message}). Check DATABASE_URL.`);
+    else if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication/.test(err.message))
+      console.error(`monoqala: cannot reach the database (${err.message}). Check DATABASE_URL.`);
     else console.error(err);
     process.exit(err instanceof UsageError ? 2 : 1);
   },

@@ -65,7 +65,8 @@ export function createClient(opts: ClientOptions = {}) {
     towns: () => get<TownSummaryDto[]>('/towns'),
     town: (id: string) => get<TownProfileDto>(`/towns/${encodeURIComponent(id)}`),
     observations: (id: string, q: ObservationQuery = {}) => get<ObservationDto[]>(`/towns/${encodeURIComponent(id)}/observations`, { ...q }),
-    history: (id: string, indicator: string, period: string) => get<ObservationRevisionDto[]>(`/towns/${encodeURIComponent(id)}/observations/history`, { indicator, period }),
+    history: (id: string, indicator: string, period: string) =>
+      get<ObservationRevisionDto[]>(`/towns/${encodeURIComponent(id)}/observations/history`, { indicator, period }),
     indicators: () => get<IndicatorDto[]>('/indicators'),
     sources: () => get<SourceDto[]>('/sources'),
     regions: (layer: 2018 | 2024 = 2024) => get<RegionCollectionDto>('/regions', { layer }),

@@ -86,7 +86,15 @@ export const Enterprise = z
 export const TownProfile = TownSummary.extend({
   enterprises: z.array(Enterprise),
   statusHistory: z.array(
-    z.object({ status: z.string(), since: z.string().nullable(), until: z.string().nullable(), basis: z.string().nullable(), basisId: z.string().nullable(), source: SourceRef.nullable(), note: z.string().nullable() }),
+    z.object({
+      status: z.string(),
+      since: z.string().nullable(),
+      until: z.string().nullable(),
+      basis: z.string().nullable(),
+      basisId: z.string().nullable(),
+      source: SourceRef.nullable(),
+      note: z.string().nullable(),
+    }),
   ),
   populationSeries: z.array(Observation),
   factSources: z.array(z.object({ field: z.string(), source: SourceRef, note: z.string().nullable() })),
@@ -128,7 +136,10 @@ export const Problem = z
   .openapi('Problem');
 
 export const RegionCollection = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()), geometry: z.unknown() })) })
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(z.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()), geometry: z.unknown() })),
+  })
   .openapi('RegionCollection');
 
 const year = (name: string) =>
@@ -140,7 +151,12 @@ const year = (name: string) =>
     .optional()
     .openapi({ param: { name, in: 'query' }, example: 2015 });
 
-const TownIdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'ridder' }) });
+const TownIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'ridder' }),
+});
 const indicatorCode = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'indicator must be a snake_case indicator code such as population')
@@ -151,8 +167,19 @@ const problems = { 400: json(Problem, 'Invalid parameter'), 404: json(Problem, '
 
 export const routes = {
   health: createRoute({ method: 'get', path: '/health', tags: ['system'], responses: { 200: json(Health, 'The service and its database are up') } }),
-  towns: createRoute({ method: 'get', path: '/towns', tags: ['registry'], responses: { 200: json(z.array(TownSummary), 'All towns with their latest population') } }),
-  town: createRoute({ method: 'get', path: '/towns/{id}', tags: ['registry'], request: { params: TownIdParam }, responses: { 200: json(TownProfile, 'The town profile'), ...problems } }),
+  towns: createRoute({
+    method: 'get',
+    path: '/towns',
+    tags: ['registry'],
+    responses: { 200: json(z.array(TownSummary), 'All towns with their latest population') },
+  }),
+  town: createRoute({
+    method: 'get',
+    path: '/towns/{id}',
+    tags: ['registry'],
+    request: { params: TownIdParam },
+    responses: { 200: json(TownProfile, 'The town profile'), ...problems },
+  }),
   observations: createRoute({
     method: 'get',
     path: '/towns/{id}/observations',
@@ -166,17 +193,35 @@ export const routes = {
     tags: ['indicators'],
     request: {
       params: TownIdParam,
-      query: z.object({ indicator: indicatorCode, period: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'period must be YYYY or YYYY-MM-DD').openapi({ param: { name: 'period', in: 'query' }, example: '2021' }) }),
+      query: z.object({
+        indicator: indicatorCode,
+        period: z
+          .string()
+          .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'period must be YYYY or YYYY-MM-DD')
+          .openapi({ param: { name: 'period', in: 'query' }, example: '2021' }),
+      }),
     },
     responses: { 200: json(z.array(ObservationRevision), 'Every revision of the observations of one indicator and period'), ...problems },
   }),
-  indicators: createRoute({ method: 'get', path: '/indicators', tags: ['indicators'], responses: { 200: json(z.array(Indicator), 'The indicator catalogue') } }),
+  indicators: createRoute({
+    method: 'get',
+    path: '/indicators',
+    tags: ['indicators'],
+    responses: { 200: json(z.array(Indicator), 'The indicator catalogue') },
+  }),
   sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
   regions: createRoute({
     method: 'get',
     path: '/regions',
     tags: ['registry'],
-    request: { query: z.object({ layer: z.enum(['2018', '2024']).default('2024').openapi({ param: { name: 'layer', in: 'query' } }) }) },
+    request: {
+      query: z.object({
+        layer: z
+          .enum(['2018', '2024'])
+          .default('2024')
+          .openapi({ param: { name: 'layer', in: 'query' } }),
+      }),
+    },
     responses: { 200: json(RegionCollection, 'Region boundaries as GeoJSON (geokz, CC BY 4.0)'), ...problems },
   }),
 };

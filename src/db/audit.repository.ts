@@ -13,10 +13,15 @@ export function auditRepository(sql: Sql): Repositories['audit'] {
       ]);
     },
     async list(limit) {
-      const rows = await sql.query<{ id: number; at: Date; actor: string; action: string; entity: string; entity_id: string | null; details: Record<string, unknown> }>(
-        'SELECT id, at, actor, action, entity, entity_id, details FROM audit_log ORDER BY id DESC LIMIT $1',
-        [limit],
-      );
+      const rows = await sql.query<{
+        id: number;
+        at: Date;
+        actor: string;
+        action: string;
+        entity: string;
+        entity_id: string | null;
+        details: Record<string, unknown>;
+      }>('SELECT id, at, actor, action, entity, entity_id, details FROM audit_log ORDER BY id DESC LIMIT $1', [limit]);
       return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, details: r.details }));
     },
   };
@@ -25,11 +30,18 @@ export function auditRepository(sql: Sql): Repositories['audit'] {
 export function usersRepository(sql: Sql): Repositories['users'] {
   return {
     async create(u) {
-      const rows = await sql.query<{ id: number }>('INSERT INTO users (email, name, role, town_scope) VALUES ($1,$2,$3,$4) RETURNING id', [u.email, u.name, u.role, u.townScope ?? []]);
+      const rows = await sql.query<{ id: number }>('INSERT INTO users (email, name, role, town_scope) VALUES ($1,$2,$3,$4) RETURNING id', [
+        u.email,
+        u.name,
+        u.role,
+        u.townScope ?? [],
+      ]);
       return rows[0].id;
     },
     async list() {
-      const rows = await sql.query<{ id: number; email: string; name: string; role: string; town_scope: string[] }>('SELECT id, email, name, role, town_scope FROM users ORDER BY id');
+      const rows = await sql.query<{ id: number; email: string; name: string; role: string; town_scope: string[] }>(
+        'SELECT id, email, name, role, town_scope FROM users ORDER BY id',
+      );
       return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, townScope: r.town_scope }));
     },
   };

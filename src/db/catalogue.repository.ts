@@ -5,9 +5,18 @@ import type { Sql } from './sql.js';
 export function catalogueRepository(sql: Sql): Repositories['catalogue'] {
   return {
     async indicators() {
-      const rows = await sql.query<{ code: string; name_en: string; name_ru: string; name_kk: string; unit: string; dimension: Dimension; polarity: 1 | -1; kind: Indicator['kind']; definition: string | null; source: string | null }>(
-        'SELECT code, name_en, name_ru, name_kk, unit, dimension, polarity, kind, definition, source FROM indicators ORDER BY dimension, code',
-      );
+      const rows = await sql.query<{
+        code: string;
+        name_en: string;
+        name_ru: string;
+        name_kk: string;
+        unit: string;
+        dimension: Dimension;
+        polarity: 1 | -1;
+        kind: Indicator['kind'];
+        definition: string | null;
+        source: string | null;
+      }>('SELECT code, name_en, name_ru, name_kk, unit, dimension, polarity, kind, definition, source FROM indicators ORDER BY dimension, code');
       return rows.map((r) => ({
         code: r.code,
         name: { en: r.name_en, ru: r.name_ru, kk: r.name_kk },

@@ -38,15 +38,41 @@ export function registryWriter(sql: Sql): Repositories['writer'] {
            ON CONFLICT (id) DO UPDATE SET name_en = EXCLUDED.name_en, name_ru = EXCLUDED.name_ru, name_kk = EXCLUDED.name_kk, region_id = EXCLUDED.region_id,
              region_2012_id = EXCLUDED.region_2012_id, lat = EXCLUDED.lat, lon = EXCLUDED.lon, founded_year = EXCLUDED.founded_year,
              town_status_year = EXCLUDED.town_status_year, main_industry = EXCLUDED.main_industry, fictional = EXCLUDED.fictional`,
-          [t.id, t.name.en, t.name.ru, t.name.kk, regionId(t.regionName, 2024), regionId(t.region2012Name, 2018), t.lat, t.lon, t.foundedYear, t.townStatusYear, t.mainIndustry, t.fictional],
+          [
+            t.id,
+            t.name.en,
+            t.name.ru,
+            t.name.kk,
+            regionId(t.regionName, 2024),
+            regionId(t.region2012Name, 2018),
+            t.lat,
+            t.lon,
+            t.foundedYear,
+            t.townStatusYear,
+            t.mainIndustry,
+            t.fictional,
+          ],
         );
         await sql.query('DELETE FROM town_fact_sources WHERE town_id = $1', [t.id]);
         for (const f of t.factSources) {
-          await sql.query('INSERT INTO town_fact_sources (town_id, field, source_id, note) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [t.id, f.field, f.sourceId, f.note]);
+          await sql.query('INSERT INTO town_fact_sources (town_id, field, source_id, note) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [
+            t.id,
+            f.field,
+            f.sourceId,
+            f.note,
+          ]);
         }
         if (t.statuses.length) await sql.query('DELETE FROM town_status_history WHERE town_id = $1', [t.id]);
         for (const s of t.statuses) {
-          await sql.query('INSERT INTO town_status_history (town_id, status, since, basis, basis_id, source_id, note) VALUES ($1,$2,$3,$4,$5,$6,$7)', [t.id, s.status, s.since, s.basis, s.basisId, s.sourceId, s.note]);
+          await sql.query('INSERT INTO town_status_history (town_id, status, since, basis, basis_id, source_id, note) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+            t.id,
+            s.status,
+            s.since,
+            s.basis,
+            s.basisId,
+            s.sourceId,
+            s.note,
+          ]);
         }
       }
       for (const e of b.enterprises) {
@@ -58,10 +84,18 @@ export function registryWriter(sql: Sql): Repositories['writer'] {
         );
         const id = rows[0].id;
         await sql.query('DELETE FROM enterprise_sources WHERE enterprise_id = $1', [id]);
-        for (const s of e.sourceIds) await sql.query('INSERT INTO enterprise_sources (enterprise_id, source_id) VALUES ($1,$2) ON CONFLICT DO NOTHING', [id, s]);
+        for (const s of e.sourceIds)
+          await sql.query('INSERT INTO enterprise_sources (enterprise_id, source_id) VALUES ($1,$2) ON CONFLICT DO NOTHING', [id, s]);
         if (e.states.length) await sql.query('DELETE FROM enterprise_states WHERE enterprise_id = $1', [id]);
         for (const s of e.states) {
-          await sql.query('INSERT INTO enterprise_states (enterprise_id, state, since, employees, source_id, note) VALUES ($1,$2,$3,$4,$5,$6)', [id, s.state, s.since, s.employees, s.sourceId, s.note]);
+          await sql.query('INSERT INTO enterprise_states (enterprise_id, state, since, employees, source_id, note) VALUES ($1,$2,$3,$4,$5,$6)', [
+            id,
+            s.state,
+            s.since,
+            s.employees,
+            s.sourceId,
+            s.note,
+          ]);
         }
       }
     },

@@ -58,13 +58,27 @@ async function scenario(store: Store, sqlQuery: (q: string) => Promise<unknown>)
   const changed = await store.repos.observations.record(obs({ value: 4.4 }), 'bob');
   out.outcomes = [first, again, changed];
   out.current = await store.repos.observations.list({ town: 'ridder', indicator: 'unemployment_rate_pct' });
-  out.history = (await store.repos.observations.history('ridder', 'unemployment_rate_pct', '2014-08-01')).map((h) => [h.revision, h.value, h.recordedBy, h.recordedAt instanceof Date]);
+  out.history = (await store.repos.observations.history('ridder', 'unemployment_rate_pct', '2014-08-01')).map((h) => [
+    h.revision,
+    h.value,
+    h.recordedBy,
+    h.recordedAt instanceof Date,
+  ]);
 
   // Append-only tables refuse changes in the database itself.
   await store.repos.audit.append({ actor: 'test', action: 'check', entity: 'town', entityId: 'ridder', details: { n: 1 } });
-  out.auditUpdate = await sqlQuery("UPDATE audit_log SET actor = 'mallory'").then(() => 'allowed', (e: Error) => e.message);
-  out.auditDelete = await sqlQuery('DELETE FROM audit_log').then(() => 'allowed', (e: Error) => e.message);
-  out.obsUpdate = await sqlQuery('UPDATE observations SET value = 0').then(() => 'allowed', (e: Error) => e.message);
+  out.auditUpdate = await sqlQuery("UPDATE audit_log SET actor = 'mallory'").then(
+    () => 'allowed',
+    (e: Error) => e.message,
+  );
+  out.auditDelete = await sqlQuery('DELETE FROM audit_log').then(
+    () => 'allowed',
+    (e: Error) => e.message,
+  );
+  out.obsUpdate = await sqlQuery('UPDATE observations SET value = 0').then(
+    () => 'allowed',
+    (e: Error) => e.message,
+  );
   out.audit = (await store.repos.audit.list(10)).map((a) => [a.actor, a.action, a.entity, a.details]);
 
   // Imports are all or nothing: one bad row and nothing is written.
@@ -118,7 +132,9 @@ describe.each(['pglite', 'postgres'] as const)('store on %s', (backend) => {
       expect(out.countUnchanged).toBe(true);
       expect(out.rolledBack).toBe(0);
       expect((out.kentau as { region2012: { name: { en: string } } }).region2012.name.en).toBe('South Kazakhstan');
-      expect((out.kentauEnterprises as { name: string; states: { state: string }[] }[]).find((e) => e.name === 'Mirgalimsai open-pit mine')?.states[0].state).toBe('stopped');
+      expect(
+        (out.kentauEnterprises as { name: string; states: { state: string }[] }[]).find((e) => e.name === 'Mirgalimsai open-pit mine')?.states[0].state,
+      ).toBe('stopped');
       expect(out.regions2024).toHaveLength(20);
       results[backend] = out;
     } finally {

@@ -69,10 +69,15 @@ export function townsRepository(sql: Sql): Repositories['towns'] {
       return new Set((await sql.query<{ id: string }>('SELECT id FROM towns')).map((r) => r.id));
     },
     async enterprises(townId) {
-      const ents = await sql.query<{ id: number; town_id: string; name: string; owner: string | null; product: string | null; nace_section: string | null; note: string | null }>(
-        'SELECT id, town_id, name, owner, product, nace_section, note FROM enterprises WHERE town_id = $1 ORDER BY id',
-        [townId],
-      );
+      const ents = await sql.query<{
+        id: number;
+        town_id: string;
+        name: string;
+        owner: string | null;
+        product: string | null;
+        nace_section: string | null;
+        note: string | null;
+      }>('SELECT id, town_id, name, owner, product, nace_section, note FROM enterprises WHERE town_id = $1 ORDER BY id', [townId]);
       if (ents.length === 0) return [];
       const ids = ents.map((e) => e.id);
       const srcs = await sql.query<{ enterprise_id: number; source_id: string; source_title: string; source_url: string | null }>(
@@ -80,7 +85,17 @@ export function townsRepository(sql: Sql): Repositories['towns'] {
          FROM enterprise_sources es JOIN sources s ON s.id = es.source_id WHERE es.enterprise_id = ANY($1::int[]) ORDER BY s.id`,
         [ids],
       );
-      const states = await sql.query<{ enterprise_id: number; state: 'full' | 'partial' | 'stopped'; since: string | null; until: string | null; employees: number | null; note: string | null; source_id: string | null; source_title: string | null; source_url: string | null }>(
+      const states = await sql.query<{
+        enterprise_id: number;
+        state: 'full' | 'partial' | 'stopped';
+        since: string | null;
+        until: string | null;
+        employees: number | null;
+        note: string | null;
+        source_id: string | null;
+        source_title: string | null;
+        source_url: string | null;
+      }>(
         `SELECT st.enterprise_id, st.state, st.since, st.until, st.employees, st.note, s.id AS source_id, s.title AS source_title, s.url AS source_url
          FROM enterprise_states st LEFT JOIN sources s ON s.id = st.source_id WHERE st.enterprise_id = ANY($1::int[]) ORDER BY st.since NULLS FIRST, st.id`,
         [ids],
@@ -100,7 +115,17 @@ export function townsRepository(sql: Sql): Repositories['towns'] {
       }));
     },
     async statusHistory(townId) {
-      const rows = await sql.query<{ status: string; since: string | null; until: string | null; basis: string | null; basis_id: string | null; note: string | null; source_id: string | null; source_title: string | null; source_url: string | null }>(
+      const rows = await sql.query<{
+        status: string;
+        since: string | null;
+        until: string | null;
+        basis: string | null;
+        basis_id: string | null;
+        note: string | null;
+        source_id: string | null;
+        source_title: string | null;
+        source_url: string | null;
+      }>(
         `SELECT h.status, h.since, h.until, h.basis, h.basis_id, h.note, s.id AS source_id, s.title AS source_title, s.url AS source_url
          FROM town_status_history h LEFT JOIN sources s ON s.id = h.source_id WHERE h.town_id = $1 ORDER BY h.since NULLS FIRST, h.id`,
         [townId],
@@ -129,7 +154,13 @@ export function townsRepository(sql: Sql): Repositories['towns'] {
         `SELECT id, layer, pcode, name_en, name_ru, name_kk, boundary FROM regions ${layer === undefined ? '' : 'WHERE layer = $1'} ORDER BY layer, pcode`,
         layer === undefined ? [] : [layer],
       );
-      return rows.map((r) => ({ id: r.id, layer: r.layer, pcode: r.pcode, name: { en: r.name_en, ru: r.name_ru, kk: r.name_kk }, boundary: r.boundary ?? null }));
+      return rows.map((r) => ({
+        id: r.id,
+        layer: r.layer,
+        pcode: r.pcode,
+        name: { en: r.name_en, ru: r.name_ru, kk: r.name_kk },
+        boundary: r.boundary ?? null,
+      }));
     },
   };
 }

@@ -2,13 +2,7 @@
  * Typed domain errors. The message says what happened, why it matters and how
  * to fix it; `code` is stable and is what the HTTP edge maps to a status.
  */
-export type ErrorCode =
-  | 'not_found'
-  | 'invalid_argument'
-  | 'invalid_data'
-  | 'conflict'
-  | 'unauthorized'
-  | 'forbidden';
+export type ErrorCode = 'not_found' | 'invalid_argument' | 'invalid_data' | 'conflict' | 'unauthorized' | 'forbidden';
 
 export interface DataIssue {
   file?: string;

@@ -20,8 +20,16 @@ describe('latestFigure', () => {
     ['only estimates are not a latest actual figure', [o('2020', 10, 'a', null, 'estimate')], null],
     ['the latest year wins', [o('2009', 10, 'a'), o('2021', 12, 'b'), o('2015', 11, 'c')], [12, 2021, 'b']],
     ['a dated period counts by its year', [o('2014-08-01', 9, 'a'), o('2013', 8, 'b')], [9, 2014, 'a']],
-    ['a town-proper figure beats one flagged as the whole administration', [o('2021', 90, 'a', 'whole town administration (akimat)'), o('2021', 40, 'b', '1 Jan estimate; town proper')], [40, 2021, 'b']],
-    ['"town proper (town administration …)" is town proper', [o('2009', 70, 'a', 'scope unclear'), o('2009', 60, 'b', 'town proper (town administration 70124)')], [60, 2009, 'b']],
+    [
+      'a town-proper figure beats one flagged as the whole administration',
+      [o('2021', 90, 'a', 'whole town administration (akimat)'), o('2021', 40, 'b', '1 Jan estimate; town proper')],
+      [40, 2021, 'b'],
+    ],
+    [
+      '"town proper (town administration …)" is town proper',
+      [o('2009', 70, 'a', 'scope unclear'), o('2009', 60, 'b', 'town proper (town administration 70124)')],
+      [60, 2009, 'b'],
+    ],
   ] as const)('%s', (_name, input, expected) => {
     const r = latestFigure(input as unknown as Observation[]);
     expect(r === null ? null : [r.value, r.year, r.source.id]).toEqual(expected);

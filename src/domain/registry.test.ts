@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { stateOn, type EnterpriseState } from './registry.js';
 
-const s = (state: EnterpriseState['state'], since: string | null, until: string | null = null): EnterpriseState => ({ state, since, until, employees: null, source: null, note: null });
+const s = (state: EnterpriseState['state'], since: string | null, until: string | null = null): EnterpriseState => ({
+  state,
+  since,
+  until,
+  employees: null,
+  source: null,
+  note: null,
+});
 
 describe('stateOn', () => {
   const history = [s('full', '2000-01-01', '2015-06-01'), s('partial', '2015-06-01', '2019-01-01'), s('stopped', '2019-01-01')];

@@ -34,7 +34,8 @@ export function readFile(path: string, shownAs = path): { bundle: Bundle; issues
     if (indicator) bundle.indicators.push(indicator);
     return { bundle, issues };
   }
-  if (!path.endsWith('.csv')) return { bundle, issues: [{ file: shownAs, message: 'is not a .csv or .yaml file; import reads the shared CSV formats and indicator YAML' }] };
+  if (!path.endsWith('.csv'))
+    return { bundle, issues: [{ file: shownAs, message: 'is not a .csv or .yaml file; import reads the shared CSV formats and indicator YAML' }] };
   const { table, issues } = parseCsv(shownAs, bytes);
   if (!table) return { bundle, issues };
   const format = detectFormat(table.header);

@@ -92,7 +92,11 @@ describe('API /api/v1', () => {
   });
 
   it('describes itself in OpenAPI 3.1 generated from the route schemas', async () => {
-    const doc = (await get('/api/v1/openapi.json')).body as unknown as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await get('/api/v1/openapi.json')).body as unknown as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       ['/health', '/indicators', '/regions', '/sources', '/towns', '/towns/{id}', '/towns/{id}/observations', '/towns/{id}/observations/history'].sort(),

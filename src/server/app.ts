@@ -39,13 +39,19 @@ function api(store: Store, version: string) {
       return c.json({ code: 'invalid_argument', message: `Invalid "from": ${q.from} is after "to" ${q.to}; swap them.`, details: { parameter: 'from' } }, 400);
     }
     const rows = await towns.observations(id, q);
-    return c.json(rows.map(({ town: _town, ...o }) => o), 200);
+    return c.json(
+      rows.map(({ town: _town, ...o }) => o),
+      200,
+    );
   });
   app.openapi(routes.history, async (c) => {
     const { id } = c.req.valid('param');
     const { indicator, period } = c.req.valid('query');
     const rows = await towns.history(id, indicator, period);
-    return c.json(rows.map(({ town: _town, recordedAt, ...o }) => ({ ...o, recordedAt: recordedAt.toISOString() })), 200);
+    return c.json(
+      rows.map(({ town: _town, recordedAt, ...o }) => ({ ...o, recordedAt: recordedAt.toISOString() })),
+      200,
+    );
   });
   app.openapi(routes.indicators, async (c) => c.json(await store.repos.catalogue.indicators(), 200));
   app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
@@ -57,7 +63,11 @@ function api(store: Store, version: string) {
         type: 'FeatureCollection' as const,
         features: regions
           .filter((r) => r.boundary)
-          .map((r) => ({ type: 'Feature' as const, properties: { id: r.id, pcode: r.pcode, layer: r.layer, name_en: r.name.en, name_ru: r.name.ru, name_kk: r.name.kk }, geometry: r.boundary })),
+          .map((r) => ({
+            type: 'Feature' as const,
+            properties: { id: r.id, pcode: r.pcode, layer: r.layer, name_en: r.name.en, name_ru: r.name.ru, name_kk: r.name.kk },
+            geometry: r.boundary,
+          })),
       },
       200,
     );

@@ -32,7 +32,8 @@ export function prepareRegions(fc: RegionCollectionDto): RegionFeatureCollection
     const g = f.geometry as { type?: string; coordinates?: unknown } | null;
     if (!g || !Array.isArray(g.coordinates)) continue;
     const properties = f.properties as RegionFeature['properties'];
-    if (g.type === 'Polygon') features.push({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: rewindPolygon(g.coordinates as Polygon) } });
+    if (g.type === 'Polygon')
+      features.push({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: rewindPolygon(g.coordinates as Polygon) } });
     else if (g.type === 'MultiPolygon')
       features.push({ type: 'Feature', properties, geometry: { type: 'MultiPolygon', coordinates: (g.coordinates as Polygon[]).map(rewindPolygon) } });
   }

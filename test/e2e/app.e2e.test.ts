@@ -43,7 +43,16 @@ beforeAll(async () => {
     headless: true,
     locale: 'en-US',
     viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await context.newPage();
   page.on('request', (r) => {
@@ -104,7 +113,10 @@ describe('the web app', () => {
   it.each(LANGS)('shows a town page in $lang with enterprises and sourced population points', async ({ lang, button }) => {
     await page.goto(`${base}/#/towns/ekibastuz`);
     await page.getByRole('button', { name: button }).click();
-    await page.locator('h1').filter({ hasText: /Ekibastuz|Экибастуз|Екібастұз/ }).waitFor();
+    await page
+      .locator('h1')
+      .filter({ hasText: /Ekibastuz|Экибастуз|Екібастұз/ })
+      .waitFor();
     const main = await page.locator('main').innerText();
     expect(main).toMatch(/Bogatyr Komir/);
     expect(await page.locator('svg circle').count()).toBeGreaterThan(3);

@@ -33,14 +33,36 @@ export const csvExporter: Exporter = {
         name: 'towns.csv',
         content: toCsv(
           ['id', 'name_en', 'name_ru', 'name_kk', 'region', 'lat', 'lon', 'region_2012_en', 'founded_year', 'town_status_year', 'main_industry', 'fictional'],
-          d.towns.map((t) => [t.id, t.name.en, t.name.ru, t.name.kk, t.region?.name.en, t.lat, t.lon, t.region2012?.name.en, t.foundedYear, t.townStatusYear, t.mainIndustry, t.fictional]),
+          d.towns.map((t) => [
+            t.id,
+            t.name.en,
+            t.name.ru,
+            t.name.kk,
+            t.region?.name.en,
+            t.lat,
+            t.lon,
+            t.region2012?.name.en,
+            t.foundedYear,
+            t.townStatusYear,
+            t.mainIndustry,
+            t.fictional,
+          ]),
         ),
       },
       {
         name: 'enterprises.csv',
         content: toCsv(
           ['town', 'name', 'owner', 'product', 'nace_section', 'state', 'note', 'sources'],
-          d.enterprises.map((e) => [e.townId, e.name, e.owner, e.product, e.naceSection, e.states.at(-1)?.state, e.note, e.sources.map((s) => sourceCell(s, files.get(s.id))).join(' ; ')]),
+          d.enterprises.map((e) => [
+            e.townId,
+            e.name,
+            e.owner,
+            e.product,
+            e.naceSection,
+            e.states.at(-1)?.state,
+            e.note,
+            e.sources.map((s) => sourceCell(s, files.get(s.id))).join(' ; '),
+          ]),
         ),
       },
       {

@@ -9,7 +9,10 @@ import { sourceFromCell } from './references.js';
  * holds one or more references separated by " ; ". `state` (full/partial/stopped),
  * when given, is recorded with an unknown start date unless `state_since` is given.
  */
-export function importEnterprisesCsv(file: string, bytes: Uint8Array | string): { enterprises: EnterpriseInput[]; sources: SourceInput[]; issues: DataIssue[] } {
+export function importEnterprisesCsv(
+  file: string,
+  bytes: Uint8Array | string,
+): { enterprises: EnterpriseInput[]; sources: SourceInput[]; issues: DataIssue[] } {
   const { table, issues } = parseCsv(file, bytes);
   if (!table) return { enterprises: [], sources: [], issues };
   issues.push(...missingColumns(table, ['town', 'name', 'sources']));
@@ -36,7 +39,15 @@ export function importEnterprisesCsv(file: string, bytes: Uint8Array | string): 
       note: r.text(row, 'note', false),
       sourceIds: ids,
       states: state
-        ? [{ state: state as OperatingState, since: r.text(row, 'state_since', false), employees: null, sourceId: ids[0] ?? null, note: r.text(row, 'note', false) }]
+        ? [
+            {
+              state: state as OperatingState,
+              since: r.text(row, 'state_since', false),
+              employees: null,
+              sourceId: ids[0] ?? null,
+              note: r.text(row, 'note', false),
+            },
+          ]
         : [],
     };
   });

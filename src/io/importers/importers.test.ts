@@ -22,7 +22,12 @@ describe('observations importer (shared long format)', () => {
   });
 
   it('reports every bad cell with file, row and column', () => {
-    const csv = ['town,indicator,period,value,status', 'ridder,population,1.08.2014,12,actual', 'ridder,population,2014,12 345,guess', ',population,2014,1,'].join('\n');
+    const csv = [
+      'town,indicator,period,value,status',
+      'ridder,population,1.08.2014,12,actual',
+      'ridder,population,2014,12 345,guess',
+      ',population,2014,1,',
+    ].join('\n');
     const { issues } = importObservationsCsv('bad.csv', csv);
     expect(issues.map((i) => [i.file, i.row, i.column])).toEqual([
       ['bad.csv', 2, 'period'],
@@ -41,7 +46,11 @@ describe('observations importer (shared long format)', () => {
 
 describe('population importer', () => {
   it('keeps the bracketed note and marks approximate figures as estimates', () => {
-    const csv = ['id,year,population,source', 'altai,1999,45800,https://a.org/x [census; conflicts with de.wikipedia (45800)]', 'altai,1939,8000,https://b.org/y [approximate (Great Soviet Encyclopedia)]'].join('\n');
+    const csv = [
+      'id,year,population,source',
+      'altai,1999,45800,https://a.org/x [census; conflicts with de.wikipedia (45800)]',
+      'altai,1939,8000,https://b.org/y [approximate (Great Soviet Encyclopedia)]',
+    ].join('\n');
     const { observations, issues } = importPopulationCsv('p.csv', csv);
     expect(issues).toEqual([]);
     expect(observations.map((o) => [o.period, o.value, o.status, o.note])).toEqual([
@@ -53,7 +62,11 @@ describe('population importer', () => {
 
 describe('towns importer', () => {
   it('reads the shared towns format and rejects bad ids and coordinates', () => {
-    const csv = ['id,name_en,name_ru,name_kk,region,lat,lon,fictional', 'testtown,Test,Тест,Тест,Karaganda,49.7,72.6,true', 'Bad Id,X,Х,Х,Karaganda,91,72,'].join('\n');
+    const csv = [
+      'id,name_en,name_ru,name_kk,region,lat,lon,fictional',
+      'testtown,Test,Тест,Тест,Karaganda,49.7,72.6,true',
+      'Bad Id,X,Х,Х,Karaganda,91,72,',
+    ].join('\n');
     const { towns, issues } = importTownsCsv('towns.csv', csv);
     expect(towns[0]).toMatchObject({ id: 'testtown', regionName: 'Karaganda', lat: 49.7, fictional: true });
     expect(issues.map((i) => [i.row, i.column])).toEqual([
@@ -63,7 +76,10 @@ describe('towns importer', () => {
   });
 
   it('splits the sources column into field=reference items outside parentheses', () => {
-    const csv = ['id,name_en,name_ru,name_kk,region_current_en,lat,lon,sources', 'x,X,Х,Х,Abai,50,78,"lat/lon=https://a.org/p; population=https://b.org/q (note; with semicolon) [n]; monotown_programme_2012=https://adilet.zan.kz/x"'].join('\n');
+    const csv = [
+      'id,name_en,name_ru,name_kk,region_current_en,lat,lon,sources',
+      'x,X,Х,Х,Abai,50,78,"lat/lon=https://a.org/p; population=https://b.org/q (note; with semicolon) [n]; monotown_programme_2012=https://adilet.zan.kz/x"',
+    ].join('\n');
     const { towns, issues } = importTownsCsv('t.csv', csv);
     expect(issues).toEqual([]);
     expect(towns[0].factSources.map((f) => f.field)).toEqual(['lat/lon', 'population', 'monotown_programme_2012']);
@@ -92,6 +108,9 @@ describe('formats and references', () => {
     expect(detectFormat(['foo'])).toBeNull();
   });
   it('reads a document source with a passage', () => {
-    expect(sourceFromCell('003_619b76c66df76652.txt | Table 2')).toMatchObject({ source: { id: 'doc-003-619b76c66df76652', kind: 'document' }, passage: 'Table 2' });
+    expect(sourceFromCell('003_619b76c66df76652.txt | Table 2')).toMatchObject({
+      source: { id: 'doc-003-619b76c66df76652', kind: 'document' },
+      passage: 'Table 2',
+    });
   });
 });

@@ -46,7 +46,8 @@ export function importIndicatorYaml(file: string, text: string): { indicator: In
     return { indicator: null, issues: [{ file, message: `not valid YAML: ${(e as Error).message}` }] };
   }
   if (!doc || typeof doc !== 'object') return { indicator: null, issues: [{ file, message: 'expected a mapping of keys' }] };
-  for (const k of Object.keys(doc)) if (!YAML_KEYS.includes(k)) issues.push({ file, column: k, message: `unknown key "${k}"; allowed keys are ${YAML_KEYS.join(', ')}` });
+  for (const k of Object.keys(doc))
+    if (!YAML_KEYS.includes(k)) issues.push({ file, column: k, message: `unknown key "${k}"; allowed keys are ${YAML_KEYS.join(', ')}` });
   const str = (k: string, required = true): string | null => {
     const v = doc[k];
     if (v === undefined || v === null || v === '') {
@@ -63,11 +64,13 @@ export function importIndicatorYaml(file: string, text: string): { indicator: In
   const expected = file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   if (code && code !== expected) issues.push({ file, column: 'code', message: `code "${code}" must equal the file name "${expected}"` });
   const name = (doc.name ?? {}) as Record<string, unknown>;
-  for (const l of ['kk', 'ru', 'en']) if (typeof name[l] !== 'string' || name[l] === '') issues.push({ file, column: `name.${l}`, message: `name in "${l}" is required` });
+  for (const l of ['kk', 'ru', 'en'])
+    if (typeof name[l] !== 'string' || name[l] === '') issues.push({ file, column: `name.${l}`, message: `name in "${l}" is required` });
   const polarity = doc.polarity;
   if (polarity !== 1 && polarity !== -1) issues.push({ file, column: 'polarity', message: 'polarity must be 1 (higher is better) or -1 (lower is better)' });
   const dimension = str('dimension') ?? '';
-  if (dimension && !DIMENSIONS.includes(dimension as never)) issues.push({ file, column: 'dimension', message: `"${dimension}" is not one of ${DIMENSIONS.join(', ')}` });
+  if (dimension && !DIMENSIONS.includes(dimension as never))
+    issues.push({ file, column: 'dimension', message: `"${dimension}" is not one of ${DIMENSIONS.join(', ')}` });
   const kind = str('kind', false) ?? 'numeric';
   if (kind !== 'numeric' && kind !== 'categorical') issues.push({ file, column: 'kind', message: `"${kind}" must be numeric or categorical` });
   if (issues.length) return { indicator: null, issues };

@@ -10,7 +10,10 @@ import { sourceFromCell } from './references.js';
  * `status,source,note`. A `value` that is not a number is kept as a categorical value
  * only when the file has a `value_text` column; otherwise it is an error.
  */
-export function importObservationsCsv(file: string, bytes: Uint8Array | string): { observations: ObservationInput[]; sources: SourceInput[]; issues: DataIssue[] } {
+export function importObservationsCsv(
+  file: string,
+  bytes: Uint8Array | string,
+): { observations: ObservationInput[]; sources: SourceInput[]; issues: DataIssue[] } {
   const { table, issues } = parseCsv(file, bytes);
   if (!table) return { observations: [], sources: [], issues };
   issues.push(...missingColumns(table, ['town', 'indicator', 'period', 'value']));
@@ -50,7 +53,10 @@ export function importObservationsCsv(file: string, bytes: Uint8Array | string):
  * note calls approximate or an estimate (other than the statistics bureau's
  * official 1 January estimates) get status `estimate`.
  */
-export function importPopulationCsv(file: string, bytes: Uint8Array | string): { observations: ObservationInput[]; sources: SourceInput[]; issues: DataIssue[] } {
+export function importPopulationCsv(
+  file: string,
+  bytes: Uint8Array | string,
+): { observations: ObservationInput[]; sources: SourceInput[]; issues: DataIssue[] } {
   const { table, issues } = parseCsv(file, bytes);
   if (!table) return { observations: [], sources: [], issues };
   issues.push(...missingColumns(table, ['id', 'year', 'population', 'source']));

@@ -5,7 +5,11 @@ import type { SourceInput, TownInput } from '../../app/bundle.js';
 import { sourceFromCell } from './references.js';
 
 /** The 2012 list: Government Resolution No. 683 of 25 May 2012. */
-const PROGRAMME_2012 = { since: '2012-05-25', basisId: 'kz-gov-res-683-2012', basis: 'Government Resolution No. 683 of 25.05.2012 (Monotown Development Programme 2012–2020)' };
+const PROGRAMME_2012 = {
+  since: '2012-05-25',
+  basisId: 'kz-gov-res-683-2012',
+  basis: 'Government Resolution No. 683 of 25.05.2012 (Monotown Development Programme 2012–2020)',
+};
 
 /**
  * Towns CSV: `id,name_en,name_ru,name_kk,region,lat,lon` (the shared format), or the
@@ -45,7 +49,14 @@ export function importTownsCsv(file: string, bytes: Uint8Array | string): { town
       const { source, note } = sourceFromCell(item.slice(eq + 1).trim());
       sources.set(source.id, source);
       if (field === 'monotown_programme_2012') {
-        statuses.push({ status: 'monotown', since: PROGRAMME_2012.since, basis: PROGRAMME_2012.basis, basisId: PROGRAMME_2012.basisId, sourceId: source.id, note });
+        statuses.push({
+          status: 'monotown',
+          since: PROGRAMME_2012.since,
+          basis: PROGRAMME_2012.basis,
+          basisId: PROGRAMME_2012.basisId,
+          sourceId: source.id,
+          note,
+        });
       }
       for (const f of field.split('/')) factSources.push({ field: f === 'lat' || f === 'lon' ? 'lat/lon' : f, sourceId: source.id, note });
     }

@@ -26,7 +26,12 @@ export function KazakhstanMap({ regions, towns }: { regions: RegionFeatureCollec
     const path = geoPath(projection);
     const [[x0, y0], [x1, y1]] = path.bounds(regions as never);
     const paths = regions.features.map((f) => ({ id: f.properties.id, props: f.properties, d: path(f as never) ?? '' }));
-    return { projection, paths, viewBox: `${Math.floor(x0 - PAD)} ${Math.floor(y0 - PAD)} ${Math.ceil(x1 - x0 + 2 * PAD)} ${Math.ceil(y1 - y0 + 2 * PAD)}`, top: y0 };
+    return {
+      projection,
+      paths,
+      viewBox: `${Math.floor(x0 - PAD)} ${Math.floor(y0 - PAD)} ${Math.ceil(x1 - x0 + 2 * PAD)} ${Math.ceil(y1 - y0 + 2 * PAD)}`,
+      top: y0,
+    };
   }, [regions]);
 
   const maxPop = Math.max(1, ...towns.map((tw) => tw.population?.value ?? 0));
@@ -71,7 +76,14 @@ export function KazakhstanMap({ regions, towns }: { regions: RegionFeatureCollec
               onBlur={() => setActive(null)}
             >
               <title>{t('map.markerTitle', { town: name, region, population })}</title>
-              <circle cx={m.x} cy={m.y} r={m.r} className={m.pop === null ? 'town-marker no-data' : 'town-marker'} data-testid="town-marker" data-town={m.town.id} />
+              <circle
+                cx={m.x}
+                cy={m.y}
+                r={m.r}
+                className={m.pop === null ? 'town-marker no-data' : 'town-marker'}
+                data-testid="town-marker"
+                data-town={m.town.id}
+              />
             </a>
           );
         })}

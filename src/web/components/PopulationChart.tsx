@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ObservationDto } from '../../client/api-client.js';
 import { niceTicks, seriesPoints, sourceLabel, type SeriesPoint } from '../format.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { DataText, NoteBadge, SourceLink } from './common.js';
+import { NoteBadge, NoteText, noteString, SourceLink } from './common.js';
 
 const M = { top: 18, right: 20, bottom: 48, left: 76 };
 
@@ -72,18 +72,25 @@ export function PopulationChart({ series, townName }: { series: readonly Observa
     [
       t('chart.pointValue', { value: num(p.value), year: p.obs.period }),
       t('chart.pointStatus', { status: t(STATUS_KEY[p.obs.status]) }),
-      p.obs.note ? t('chart.pointNote', { note: p.obs.note }) : null,
+      p.obs.note ? t('chart.pointNote', { note: noteString(p.obs.note, t) }) : null,
       p.warning === 'scope' ? t('warn.scopeLong') : null,
       t('chart.pointSource', { source: sourceLabel(p.obs.source) }),
-    ]
-      .filter((line): line is string => Boolean(line));
+    ].filter((line): line is string => Boolean(line));
 
   return (
     <div className="chart" data-testid="population-chart" ref={boxRef}>
       <p id={hintId} className="hint">
         {t('chart.hint')}
       </p>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className="chart-svg" role="group" aria-label={t('chart.label', { town: townName })} aria-describedby={hintId}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        className="chart-svg"
+        role="group"
+        aria-label={t('chart.label', { town: townName })}
+        aria-describedby={hintId}
+      >
         <g className="grid" aria-hidden="true">
           {yTicks.map((v) => (
             <g key={v}>
@@ -113,7 +120,15 @@ export function PopulationChart({ series, townName }: { series: readonly Observa
           {points.map((p) => {
             const lines = describe(p);
             return (
-              <g key={p.key} className="point" tabIndex={0} role="img" aria-label={lines.map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join(' ')} data-testid="chart-point" data-year={p.year}>
+              <g
+                key={p.key}
+                className="point"
+                tabIndex={0}
+                role="img"
+                aria-label={lines.map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join(' ')}
+                data-testid="chart-point"
+                data-year={p.year}
+              >
                 <title>{lines.join('\n')}</title>
                 <Marker p={p} x={sx(p.year)} y={sy(p.value)} />
               </g>
@@ -164,7 +179,7 @@ export function PopulationChart({ series, townName }: { series: readonly Observa
                 <td className="num">{num(p.value)}</td>
                 <td>{t(STATUS_KEY[p.obs.status])}</td>
                 <td>
-                  {p.obs.note ? <DataText>{p.obs.note}</DataText> : null} <NoteBadge note={p.obs.note} />
+                  {p.obs.note ? <NoteText note={p.obs.note} /> : null} <NoteBadge note={p.obs.note} />
                 </td>
                 <td>
                   <SourceLink source={p.obs.source} />

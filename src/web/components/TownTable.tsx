@@ -93,13 +93,7 @@ export function TownTable({ towns, captionId }: { towns: readonly TownSummaryDto
                 )}
               </td>
               <td className="num">{tw.population ? tw.population.year : <span className="muted">{t('common.noData')}</span>}</td>
-              <td>
-                {tw.industries.length ? (
-                  <Sectors sections={tw.industries} />
-                ) : (
-                  <span className="muted">{t('common.noData')}</span>
-                )}
-              </td>
+              <td>{tw.industries.length ? <Sectors sections={tw.industries} /> : <span className="muted">{t('common.noData')}</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -113,3 +113,37 @@ export function Sectors({ sections, full = false }: { sections: readonly string[
     </span>
   );
 }
+
+/** Note parts the reference data uses over and over, translated; any other part stays as the source wrote it. */
+const NOTE_TERMS: Record<string, MessageKey> = {
+  census: 'noteTerm.census',
+  '1 Jan estimate': 'noteTerm.jan1Estimate',
+  'town proper': 'noteTerm.townProper',
+  estimate: 'noteTerm.estimate',
+};
+
+/** The note as plain text with the known parts translated (for tooltips). */
+export function noteString(note: string, t: (key: MessageKey) => string): string {
+  return note
+    .split('; ')
+    .map((p) => (NOTE_TERMS[p.trim()] ? t(NOTE_TERMS[p.trim()]) : p))
+    .join('; ');
+}
+
+export function NoteText({ note }: { note: string }) {
+  const { t } = useI18n();
+  const parts = note.split('; ');
+  return (
+    <span>
+      {parts.map((p, i) => {
+        const key = NOTE_TERMS[p.trim()];
+        return (
+          <span key={i}>
+            {i > 0 ? '; ' : null}
+            {key ? t(key) : <DataText>{p}</DataText>}
+          </span>
+        );
+      })}
+    </span>
+  );
+}

@@ -39,7 +39,8 @@ export const en = {
 
   'map.heading': 'Map',
   'map.label': 'Map of the regions of Kazakhstan with the monotowns',
-  'map.hint': 'The area of a circle is proportional to the latest population figure; a grey circle means no figure is known. Select a circle to open the town page.',
+  'map.hint':
+    'The area of a circle is proportional to the latest population figure; a grey circle means no figure is known. Select a circle to open the town page.',
   'map.credit': 'Boundaries: geokz © Alexander Rodionov, CC BY 4.0, based on OCHA HDX COD-AB Kazakhstan',
   'map.markerTitle': '{town}, {region} — population {population}',
   'map.loadingMap': 'Loading the map…',
@@ -52,6 +53,10 @@ export const en = {
   'col.region': 'Region',
   'col.population': 'Population',
   'col.year': 'Year of figure',
+  'noteTerm.census': 'census',
+  'noteTerm.jan1Estimate': '1 January estimate',
+  'noteTerm.townProper': 'town proper',
+  'noteTerm.estimate': 'estimate',
   'col.industry': 'Sector (OKED)',
   'nace.B': 'Mining and quarrying',
   'nace.C': 'Manufacturing',
@@ -70,7 +75,8 @@ export const en = {
   'col.source': 'Source',
 
   'warn.scope': 'different scope',
-  'warn.scopeLong': 'This figure may cover a different territory than the town itself (for example the whole town administration with its villages). Compare it with care.',
+  'warn.scopeLong':
+    'This figure may cover a different territory than the town itself (for example the whole town administration with its villages). Compare it with care.',
   'warn.conflict': 'uncertain',
   'warn.conflictLong': 'Sources disagree about this figure, or it has not been verified.',
   'warn.alternatives': 'Other figures for {year}:',
@@ -115,7 +121,8 @@ export const en = {
 
   'chart.heading': 'Population',
   'chart.label': 'Population of {town} by year',
-  'chart.hint': 'Each point is one figure from one source. Move the pointer over a point or focus it with the Tab key to see its details; the table below lists the same figures.',
+  'chart.hint':
+    'Each point is one figure from one source. Move the pointer over a point or focus it with the Tab key to see its details; the table below lists the same figures.',
   'chart.none': 'No population figures are recorded for this town.',
   'chart.axisYear': 'Year',
   'chart.axisPeople': 'Inhabitants',

@@ -28,8 +28,14 @@ describe('dictionaries', () => {
   for (const lang of ['ru', 'kk'] as const) {
     it(`${lang} has exactly the keys of en`, () => {
       const own = Object.keys(all[lang]!).sort();
-      expect(own.filter((k) => !keys.includes(k)), `keys in ${lang} but not in en`).toEqual([]);
-      expect(keys.filter((k) => !own.includes(k)), `keys in en but missing in ${lang}`).toEqual([]);
+      expect(
+        own.filter((k) => !keys.includes(k)),
+        `keys in ${lang} but not in en`,
+      ).toEqual([]);
+      expect(
+        keys.filter((k) => !own.includes(k)),
+        `keys in en but missing in ${lang}`,
+      ).toEqual([]);
     });
   }
 
@@ -121,10 +127,11 @@ describe('keys built from data', () => {
         .filter((s): s is string => !!s && /^[A-U]$/.test(s)),
     );
     expect(sections.size).toBeGreaterThan(2);
-    for (const lang of LANGS) for (const s of sections) {
-      expect(dictionaries[lang][`nace.${s}` as keyof typeof en], `${lang} nace.${s}`).toBeTruthy();
-      expect(dictionaries[lang][`naceShort.${s}` as keyof typeof en], `${lang} naceShort.${s}`).toBeTruthy();
-    }
+    for (const lang of LANGS)
+      for (const s of sections) {
+        expect(dictionaries[lang][`nace.${s}` as keyof typeof en], `${lang} nace.${s}`).toBeTruthy();
+        expect(dictionaries[lang][`naceShort.${s}` as keyof typeof en], `${lang} naceShort.${s}`).toBeTruthy();
+      }
   });
   it('the legal act the registry cites has its title in every language', () => {
     const importer = readFileSync(fileURLToPath(new URL('../../io/importers/towns.importer.ts', import.meta.url)), 'utf8');

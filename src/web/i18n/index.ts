@@ -61,7 +61,20 @@ export function initialLanguage(): Lang {
   return storedLanguage() ?? pickLanguage(nav);
 }
 
-const MONTHS = ['month.1', 'month.2', 'month.3', 'month.4', 'month.5', 'month.6', 'month.7', 'month.8', 'month.9', 'month.10', 'month.11', 'month.12'] as const satisfies readonly MessageKey[];
+const MONTHS = [
+  'month.1',
+  'month.2',
+  'month.3',
+  'month.4',
+  'month.5',
+  'month.6',
+  'month.7',
+  'month.8',
+  'month.9',
+  'month.10',
+  'month.11',
+  'month.12',
+] as const satisfies readonly MessageKey[];
 
 /** An ISO date (YYYY-MM-DD) in the language's words, from the dictionary (browsers' ICU data for kk is often missing). */
 export function formatIsoDate(lang: Lang, iso: string): string {

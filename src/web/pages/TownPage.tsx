@@ -1,7 +1,7 @@
 import { useEffect, useId, type ReactNode } from 'react';
 import type { TownProfileDto } from '../../client/api-client.js';
 import { client, useApi } from '../api.js';
-import { DataText, ErrorPanel, Loading, NoteBadge, Sectors, SourceLink } from '../components/common.js';
+import { DataText, ErrorPanel, Loading, NoteBadge, NoteText, Sectors, SourceLink } from '../components/common.js';
 import { PopulationChart } from '../components/PopulationChart.js';
 import { formatCoordinate } from '../format.js';
 import { hasMessage, useI18n, type MessageKey } from '../i18n/index.js';
@@ -134,7 +134,7 @@ function TownProfile({ town }: { town: TownProfileDto }) {
                 <NoteBadge note={town.population.note} />
                 {town.population.note ? (
                   <span className="fact-note">
-                    <DataText>{town.population.note}</DataText>
+                    <NoteText note={town.population.note} />
                   </span>
                 ) : null}
                 <span className="fact-source">
@@ -146,7 +146,13 @@ function TownProfile({ town }: { town: TownProfileDto }) {
                     <ul>
                       {town.population.alternatives.map((a, i) => (
                         <li key={i}>
-                          {num(a.value)} {a.note ? <DataText>({a.note})</DataText> : null} <NoteBadge note={a.note} /> — <SourceLink source={a.source} />
+                          {num(a.value)}{' '}
+                          {a.note ? (
+                            <>
+                              (<NoteText note={a.note} />)
+                            </>
+                          ) : null}{' '}
+                          <NoteBadge note={a.note} /> — <SourceLink source={a.source} />
                         </li>
                       ))}
                     </ul>
