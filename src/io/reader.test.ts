@@ -16,6 +16,10 @@ describe('reference data', () => {
       expect(t.lat !== null && t.lon !== null, t.id).toBe(true);
     }
   });
+  it('names at least one town-forming enterprise for every town', () => {
+    const withEnterprise = new Set(bundle.enterprises.map((e) => e.town));
+    expect(bundle.towns.filter((t) => !withEnterprise.has(t.id)).map((t) => t.id)).toEqual([]);
+  });
   it('gives every town fact and every figure a source', () => {
     for (const t of bundle.towns) {
       const fields = new Set(t.factSources.map((f) => f.field));
