@@ -38,6 +38,7 @@ function fictionalBundle(towns: number, years: number): Bundle {
         status: 'actual',
         sourceId: '',
         passage: '',
+        unit: null,
         note: null,
         origin: { file: 'bench', row: y },
       });

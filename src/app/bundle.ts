@@ -78,6 +78,8 @@ export interface ObservationInput {
   sourceId: string;
   passage: string;
   note: string | null;
+  /** The unit the file states, checked against the catalogue; null when the file has no unit column. */
+  unit: string | null;
   /** Where the row came from, so later checks can name it. */
   origin: { file: string; row: number };
 }

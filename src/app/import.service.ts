@@ -1,6 +1,7 @@
 import { invalidData, type DataIssue } from '../domain/errors.js';
 import type { Bundle } from './bundle.js';
 import type { RecordOutcome, Store } from './ports.js';
+import { validateBundle, type KnownData } from './validate.js';
 
 /** Synthetic values for fictional towns may come without a source; they are filed under this one. */
 const FICTIONAL_SOURCE = { id: 'fictional-unsourced', kind: 'dataset' as const, title: 'Synthetic data for a fictional town (no source)', url: null };
@@ -20,47 +21,18 @@ export interface ImportSummary {
  * collected together and reported at once; then nothing is written.
  */
 export async function importBundle(store: Store, bundle: Bundle, parseIssues: DataIssue[], actor: string, what = 'The import'): Promise<ImportSummary> {
-  const issues = [...parseIssues];
   const { repos } = store;
-  const townIds = await repos.towns.existingIds();
-  const fictional = new Set(bundle.towns.filter((t) => t.fictional).map((t) => t.id));
-  for (const t of bundle.towns) townIds.add(t.id);
-  const indicators = await repos.catalogue.indicatorCodes();
-  for (const i of bundle.indicators) indicators.set(i.code, i.kind);
-  const sourceIds = await repos.catalogue.sourceIds();
-  for (const s of bundle.sources) sourceIds.add(s.id);
-  const regionNames = new Map<number, Set<string>>();
-  for (const r of [...(await repos.towns.regions()), ...bundle.regions]) {
-    if (!regionNames.has(r.layer)) regionNames.set(r.layer, new Set());
-    regionNames.get(r.layer)!.add(r.name.en);
+  const known: KnownData = {
+    towns: await repos.towns.existingIds(),
+    indicators: await repos.catalogue.indicatorCodes(),
+    sources: await repos.catalogue.sourceIds(),
+    regions: new Map(),
+  };
+  for (const r of await repos.towns.regions()) {
+    if (!known.regions.has(r.layer)) known.regions.set(r.layer, new Set());
+    known.regions.get(r.layer)!.add(r.name.en);
   }
-  for (const t of bundle.towns) {
-    for (const [name, layer, col] of [
-      [t.regionName, 2024, 'region'],
-      [t.region2012Name, 2018, 'region_2012_en'],
-    ] as const) {
-      if (name && !regionNames.get(layer)?.has(name)) {
-        issues.push({
-          message: `town "${t.id}": region "${name}" (column ${col}) is not a known ${layer} region; known: ${[...(regionNames.get(layer) ?? [])].join(', ')}`,
-        });
-      }
-    }
-  }
-  for (const e of bundle.enterprises) {
-    if (!townIds.has(e.town))
-      issues.push({ message: `enterprise "${e.name}": town "${e.town}" is unknown; import its towns file first or in the same folder` });
-    for (const s of e.sourceIds) if (!sourceIds.has(s)) issues.push({ message: `enterprise "${e.name}": source "${s}" is unknown` });
-  }
-  for (const o of bundle.observations) {
-    const at = { file: o.origin.file, row: o.origin.row };
-    if (o.town && !townIds.has(o.town)) issues.push({ ...at, column: 'town', message: `"${o.town}" is not a known town id; list them with "monoqala towns"` });
-    const kind = indicators.get(o.indicator);
-    if (o.indicator && kind === undefined)
-      issues.push({ ...at, column: 'indicator', message: `"${o.indicator}" is not in the indicator catalogue (catalogue/indicators/)` });
-    if (kind === 'numeric' && o.value === null) issues.push({ ...at, column: 'value', message: `indicator "${o.indicator}" is numeric; give a number` });
-    if (!o.sourceId && !fictional.has(o.town))
-      issues.push({ ...at, column: 'source', message: 'is empty: a value about a real town is stored only with its source (a URL, or "document | passage")' });
-  }
+  const issues = [...parseIssues, ...validateBundle(bundle, known)];
   if (issues.length) throw invalidData(issues, what);
 
   const unsourced = bundle.observations.some((o) => !o.sourceId);

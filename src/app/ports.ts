@@ -66,7 +66,7 @@ export interface Repositories {
   };
   catalogue: {
     indicators(): Promise<Indicator[]>;
-    indicatorCodes(): Promise<Map<string, Indicator['kind']>>;
+    indicatorCodes(): Promise<Map<string, { kind: Indicator['kind']; unit: string }>>;
     sources(): Promise<Source[]>;
     sourceIds(): Promise<Set<string>>;
   };

@@ -67,6 +67,20 @@ describe.sequential('monoqala CLI', () => {
     expect(JSON.parse(readFileSync(join(work, 'json', 'towns.json'), 'utf8'))).toHaveLength(27);
   });
 
+  it('validate checks the reference data, or a file against it, without a database', () => {
+    const ok = cli('validate');
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/no problems found/);
+    writeFileSync(
+      join(work, 'dup.csv'),
+      'town,indicator,period,value,source,unit\nridder,population,2014,1,https://example.org/a,persons\nridder,population,2014,1,https://example.org/a,thousand persons\n',
+    );
+    const bad = cli('validate', 'dup.csv');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/dup\.csv, row 3, column "unit": unit "thousand persons" differs from the catalogue unit "persons"/);
+    expect(bad.err).toMatch(/dup\.csv, row 3: exact duplicate of dup\.csv row 2/);
+  });
+
   it('explains usage errors with a non-zero exit', () => {
     const r = cli('frobnicate');
     expect(r.code).toBe(2);

@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { collectExport } from '../app/export.service.js';
 import { importBundle } from '../app/import.service.js';
 import { createClient, type ApiClient } from '../client/api-client.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, invalidData, type DataIssue } from '../domain/errors.js';
 import { exporterFor } from '../io/exporters/index.js';
-import { readPath } from '../io/reader.js';
-import { configFromEnv, openRuntime, VERSION, webRootIfBuilt } from '../runtime.js';
+import { readPath, readReferenceData } from '../io/reader.js';
+import { emptyKnown, knownFrom, validateBundle } from '../app/validate.js';
+import { configFromEnv, openRuntime, PROJECT_ROOT, VERSION, webRootIfBuilt } from '../runtime.js';
 import { createApp } from '../server/app.js';
 import { startServer } from '../server/serve.js';
 
@@ -22,6 +23,7 @@ Commands:
   migrate                        create or update the database schema and load the reference data
   import <file or folder>        import CSV files in the shared formats (all or nothing)
   export --format csv|json <dir> write the whole dataset to a folder
+  validate [file or folder]      check the reference data (or a file against it) without a database
   towns [--lang kk|ru|en] [--json] [--api URL]
                                  list the towns with their latest population and its source
   help                           show this help
@@ -75,6 +77,24 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await rt.close();
       }
+      return 0;
+    }
+    case 'validate': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+      if (positionals.length > 1) throw new UsageError('validate takes at most one file or folder: monoqala validate data/observations');
+      const reference = readReferenceData(PROJECT_ROOT);
+      let issues: DataIssue[];
+      let what: string;
+      if (positionals.length === 0) {
+        issues = [...reference.issues, ...validateBundle(reference.bundle, emptyKnown())];
+        what = 'the reference data (data/ and catalogue/)';
+      } else {
+        const { bundle, issues: parseIssues } = readPath(resolve(positionals[0]));
+        issues = [...parseIssues, ...validateBundle(bundle, knownFrom(reference.bundle))];
+        what = positionals[0];
+      }
+      if (issues.length) throw invalidData(issues, `Validation of ${what}`);
+      console.log(`${what}: no problems found.`);
       return 0;
     }
     case 'export': {

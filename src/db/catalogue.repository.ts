@@ -29,8 +29,8 @@ export function catalogueRepository(sql: Sql): Repositories['catalogue'] {
       }));
     },
     async indicatorCodes() {
-      const rows = await sql.query<{ code: string; kind: Indicator['kind'] }>('SELECT code, kind FROM indicators');
-      return new Map(rows.map((r) => [r.code, r.kind]));
+      const rows = await sql.query<{ code: string; kind: Indicator['kind']; unit: string }>('SELECT code, kind, unit FROM indicators');
+      return new Map(rows.map((r) => [r.code, { kind: r.kind, unit: r.unit }]));
     },
     async sources() {
       return sql.query<Source & Record<string, unknown>>('SELECT id, kind, title, authors, year, url, file, language, licence FROM sources ORDER BY kind, id');

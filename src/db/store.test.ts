@@ -34,6 +34,7 @@ const obs = (over: Partial<ObservationInput>): ObservationInput => ({
   sourceId: 'doc-001-732c555d31ec85e8',
   passage: 'Slide 12, table "Unemployment rate"',
   note: null,
+  unit: null,
   origin: { file: 'test', row: 2 },
   ...over,
 });

@@ -4,10 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../runtime.js';
 import { readPath, readReferenceData } from './reader.js';
+import { emptyKnown, validateBundle } from '../app/validate.js';
 
 describe('reference data', () => {
   const { bundle, issues } = readReferenceData(PROJECT_ROOT);
-  it('reads without issues', () => expect(issues).toEqual([]));
+  it('reads and validates without issues', () => {
+    expect(issues).toEqual([]);
+    expect(validateBundle(bundle, emptyKnown())).toEqual([]);
+  });
   it('has 27 towns with names in three languages, both regions and coordinates', () => {
     expect(bundle.towns).toHaveLength(27);
     for (const t of bundle.towns) {

@@ -42,7 +42,8 @@ export function importObservationsCsv(
       sourceNote = parsed.note;
     }
     const note = [r.text(row, 'note', false), sourceNote].filter(Boolean).join('; ') || null;
-    observations.push({ town, indicator, period, value, valueText, status, sourceId, passage, note, origin: { file, row: row.line } });
+    const unit = table.header.includes('unit') ? r.text(row, 'unit', false) : null;
+    observations.push({ town, indicator, period, value, valueText, status, sourceId, passage, note, unit, origin: { file, row: row.line } });
   }
   return { observations, sources: [...sources.values()], issues };
 }
@@ -78,6 +79,7 @@ export function importPopulationCsv(
       sourceId: source.id,
       passage,
       note,
+      unit: null,
       origin: { file, row: row.line },
     };
   });
