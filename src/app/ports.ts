@@ -44,6 +44,16 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+export interface CoverageCell {
+  town: string;
+  indicator: string;
+  periods: number;
+  values: number;
+  first: string;
+  latest: string;
+  sources: string[];
+}
+
 export type RecordOutcome = 'inserted' | 'revised' | 'unchanged';
 
 export interface Repositories {
@@ -63,6 +73,8 @@ export interface Repositories {
     history(town: string, indicator: string, period: string): Promise<(Observation & { recordedAt: Date; recordedBy: string })[]>;
     record(o: ObservationInput, actor: string): Promise<{ outcome: RecordOutcome; revision: number }>;
     count(): Promise<number>;
+    /** Per town × indicator: how many periods and values are known, the first and latest period, and the sources. */
+    coverage(): Promise<CoverageCell[]>;
   };
   catalogue: {
     indicators(): Promise<Indicator[]>;

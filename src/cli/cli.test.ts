@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../runtime.js';
+import { readReferenceData } from '../io/reader.js';
+
+const REFERENCE_OBSERVATIONS = readReferenceData(PROJECT_ROOT).bundle.observations.length;
 import { freePort } from '../../test/support/postgres.js';
 
 /** The CLI as a user runs it: a separate process on an on-disk PGlite data directory. */
@@ -62,7 +65,7 @@ describe.sequential('monoqala CLI', () => {
     expect(obs).toMatch(/ridder,unemployment_rate_pct,2014,4\.3,,actual,https:\/\/example\.org\/a,/);
     const back = cli('import', 'out');
     expect(back.code, back.err).toBe(0);
-    expect(back.out).toMatch(/observations: 0 new, 0 revised, 217 unchanged/);
+    expect(back.out).toContain(`observations: 0 new, 0 revised, ${REFERENCE_OBSERVATIONS + 1} unchanged`);
     expect(cli('export', '--format', 'json', 'json').code).toBe(0);
     expect(JSON.parse(readFileSync(join(work, 'json', 'towns.json'), 'utf8'))).toHaveLength(27);
   });
@@ -104,7 +107,7 @@ describe.sequential('monoqala CLI', () => {
       const deadline = Date.now() + 60_000;
       while (!log.includes('serving at') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       const health = (await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json()) as { observations: number };
-      expect(health.observations, `round ${round}`).toBe(217);
+      expect(health.observations, `round ${round}`).toBe(REFERENCE_OBSERVATIONS + 1);
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

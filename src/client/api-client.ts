@@ -3,6 +3,7 @@
  * come from the contract's schemas (type-only import: no zod in the browser bundle).
  */
 import type {
+  CoverageDto,
   HealthDto,
   IndicatorDto,
   ObservationDto,
@@ -14,7 +15,7 @@ import type {
   TownSummaryDto,
 } from '../contract/api.js';
 
-export type { HealthDto, IndicatorDto, ObservationDto, ObservationRevisionDto, RegionCollectionDto, SourceDto, TownProfileDto, TownSummaryDto };
+export type { CoverageDto, HealthDto, IndicatorDto, ObservationDto, ObservationRevisionDto, RegionCollectionDto, SourceDto, TownProfileDto, TownSummaryDto };
 export type { SourceRefDto } from '../contract/api.js';
 
 export class ApiError extends Error {
@@ -69,6 +70,7 @@ export function createClient(opts: ClientOptions = {}) {
       get<ObservationRevisionDto[]>(`/towns/${encodeURIComponent(id)}/observations/history`, { indicator, period }),
     indicators: () => get<IndicatorDto[]>('/indicators'),
     sources: () => get<SourceDto[]>('/sources'),
+    coverage: () => get<CoverageDto>('/coverage'),
     regions: (layer: 2018 | 2024 = 2024) => get<RegionCollectionDto>('/regions', { layer }),
   };
 }

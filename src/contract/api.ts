@@ -127,6 +127,26 @@ export const Source = z
   })
   .openapi('Source');
 
+export const Coverage = z
+  .object({
+    towns: z.array(z.object({ id: z.string(), name: LocalisedName })),
+    indicators: z.array(z.object({ code: z.string(), name: LocalisedName, unit: z.string(), dimension: z.string(), kind: z.enum(['numeric', 'categorical']) })),
+    cells: z.array(
+      z.object({
+        town: z.string(),
+        indicator: z.string(),
+        periods: z.number().int(),
+        values: z.number().int(),
+        first: z.string(),
+        latest: z.string(),
+        sources: z.array(z.string()),
+      }),
+    ),
+    sources: z.record(z.string(), z.object({ title: z.string(), url: z.string().nullable() })),
+    totals: z.object({ observations: z.number().int(), cells: z.number().int(), possibleCells: z.number().int(), sources: z.number().int() }),
+  })
+  .openapi('Coverage');
+
 export const Health = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), towns: z.number().int(), observations: z.number().int(), version: z.string() })
   .openapi('Health');
@@ -209,6 +229,12 @@ export const routes = {
     tags: ['indicators'],
     responses: { 200: json(z.array(Indicator), 'The indicator catalogue') },
   }),
+  coverage: createRoute({
+    method: 'get',
+    path: '/coverage',
+    tags: ['indicators'],
+    responses: { 200: json(Coverage, 'For each town × indicator with data: periods, values, first and latest period, sources') },
+  }),
   sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
   regions: createRoute({
     method: 'get',
@@ -234,5 +260,6 @@ export type IndicatorDto = z.infer<typeof Indicator>;
 export type SourceDto = z.infer<typeof Source>;
 export type HealthDto = z.infer<typeof Health>;
 export type ProblemDto = z.infer<typeof Problem>;
+export type CoverageDto = z.infer<typeof Coverage>;
 export type RegionCollectionDto = z.infer<typeof RegionCollection>;
 export type SourceRefDto = z.infer<typeof SourceRef>;

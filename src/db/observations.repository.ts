@@ -84,6 +84,22 @@ export function observationsRepository(sql: Sql): Repositories['observations'] {
       );
       return { outcome: last ? 'revised' : 'inserted', revision };
     },
+    async coverage() {
+      const rows = await sql.query<{ town_id: string; indicator: string; periods: number; n: number; first: string; latest: string; sources: string[] }>(
+        `SELECT town_id, indicator, count(DISTINCT period) AS periods, count(*) AS n, min(period) AS first, max(period) AS latest,
+                array_agg(DISTINCT source_id ORDER BY source_id) AS sources
+         FROM observations_current GROUP BY town_id, indicator ORDER BY town_id, indicator`,
+      );
+      return rows.map((r) => ({
+        town: r.town_id,
+        indicator: r.indicator,
+        periods: r.periods,
+        values: r.n,
+        first: r.first,
+        latest: r.latest,
+        sources: r.sources,
+      }));
+    },
     async count() {
       const rows = await sql.query<{ n: number }>('SELECT count(*) AS n FROM observations_current');
       return rows[0].n;

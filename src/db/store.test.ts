@@ -115,7 +115,7 @@ describe.each(['pglite', 'postgres'] as const)('store on %s', (backend) => {
       expect(await migrate(sql)).toEqual([]);
       const out = await scenario(storeFromSql(sql), (q) => sql.query(q));
       expect(out.townIds).toHaveLength(27);
-      expect((out.loaded as { observations: { inserted: number } }).observations.inserted).toBe(216);
+      expect((out.loaded as { observations: { inserted: number } }).observations.inserted).toBe(readReferenceData(PROJECT_ROOT).bundle.observations.length);
       expect(out.outcomes).toEqual([
         { outcome: 'inserted', revision: 1 },
         { outcome: 'unchanged', revision: 1 },

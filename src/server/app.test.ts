@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, ApiError } from '../client/api-client.js';
-import { openRuntime, type Runtime } from '../runtime.js';
+import { openRuntime, PROJECT_ROOT, type Runtime } from '../runtime.js';
+import { readReferenceData } from '../io/reader.js';
 import { createApp } from './app.js';
 
 let rt: Runtime;
@@ -21,7 +22,8 @@ const get = async (path: string) => {
 
 describe('API /api/v1', () => {
   it('health reports the database and counts', async () => {
-    expect(await client.health()).toEqual({ status: 'ok', database: 'pglite', towns: 27, observations: 216, version: 'test' });
+    const expected = readReferenceData(PROJECT_ROOT).bundle.observations.length;
+    expect(await client.health()).toEqual({ status: 'ok', database: 'pglite', towns: 27, observations: expected, version: 'test' });
   });
 
   it('lists 27 towns with names, region, coordinates and the sourced latest population', async () => {
@@ -85,6 +87,26 @@ describe('API /api/v1', () => {
     expect((await client.regions(2018)).features).toHaveLength(17);
   });
 
+  it('reports coverage: what is known per town and indicator, with sources', async () => {
+    const c = await client.coverage();
+    expect(c.towns).toHaveLength(27);
+    const ridder = c.cells.find((x) => x.town === 'ridder' && x.indicator === 'population')!;
+    const series = await client.observations('ridder', { indicator: 'population' });
+    expect(ridder.values).toBe(series.length);
+    expect(ridder.periods).toBe(new Set(series.map((o) => o.period)).size);
+    expect(ridder.first).toBe(series.map((o) => o.period).sort()[0]);
+    expect(ridder.latest).toBe(
+      series
+        .map((o) => o.period)
+        .sort()
+        .at(-1),
+    );
+    expect(ridder.sources.sort()).toEqual([...new Set(series.map((o) => o.source.id))].sort());
+    for (const s of ridder.sources) expect(c.sources[s].url).toMatch(/^https?:/);
+    expect(c.totals.observations).toBe(c.cells.reduce((n, x) => n + x.values, 0));
+    expect(c.totals.possibleCells).toBe(27 * c.indicators.length);
+  });
+
   it('keeps the revision history readable', async () => {
     const h = await client.history('khromtau', 'population', '1999');
     expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
@@ -99,7 +121,17 @@ describe('API /api/v1', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/health', '/indicators', '/regions', '/sources', '/towns', '/towns/{id}', '/towns/{id}/observations', '/towns/{id}/observations/history'].sort(),
+      [
+        '/coverage',
+        '/health',
+        '/indicators',
+        '/regions',
+        '/sources',
+        '/towns',
+        '/towns/{id}',
+        '/towns/{id}/observations',
+        '/towns/{id}/observations/history',
+      ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['TownSummary', 'Observation', 'Problem']));
   });

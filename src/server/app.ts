@@ -4,6 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Store } from '../app/ports.js';
 import { TownService } from '../app/town.service.js';
+import { coverage } from '../app/coverage.service.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
 
@@ -54,6 +55,7 @@ function api(store: Store, version: string) {
     );
   });
   app.openapi(routes.indicators, async (c) => c.json(await store.repos.catalogue.indicators(), 200));
+  app.openapi(routes.coverage, async (c) => c.json(await coverage(store), 200));
   app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
   app.openapi(routes.regions, async (c) => {
     const layer = Number(c.req.valid('query').layer);
