@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceUrl, stableHash, urlSourceId, urlTitle } from './sources.js';
+import { referenceUrl, stableHash, urlMetadata, urlSourceId, urlTitle } from './sources.js';
 
 describe('sources', () => {
   it('hashes stably (FNV-1a known answers)', () => {
@@ -18,5 +18,16 @@ describe('sources', () => {
     expect(referenceUrl('github:arodionoff/geokz/inst/shape/x.dbf')).toBe('https://github.com/arodionoff/geokz/blob/HEAD/inst/shape/x.dbf');
     expect(referenceUrl('https://a.kz/b')).toBe('https://a.kz/b');
     expect(referenceUrl('003_x.txt')).toBeNull();
+  });
+
+  it.each([
+    ['https://de.m.wikipedia.org/wiki/Chromtau', 'de', 'CC BY-SA 4.0 (Wikipedia text; facts are not copyrightable)'],
+    ['https://en.inform.kz/news/x', 'en', null],
+    ['https://adilet.zan.kz/rus/docs/P1200000683', 'ru', null],
+    ['https://kampuspedia.com/de/Qulsary', 'de', null],
+    ['https://www.zakon.kz/pravo/6491413.html', null, null],
+    ['not a url', null, null],
+  ])('urlMetadata(%s) gives language %s and licence %s', (url, language, licence) => {
+    expect(urlMetadata(url)).toEqual({ language, licence });
   });
 });

@@ -39,3 +39,29 @@ export function referenceUrl(ref: string): string | null {
   if (m) return `https://github.com/${m[1]}/${m[2]}/blob/HEAD/${m[3]}`;
   return null;
 }
+
+const LANGUAGE_SUBDOMAIN = /^(en|ru|kk|de|fr|uk|it|nl|es|pl|tr|zh)\.(m\.)?/;
+const LANGUAGE_PATH = /^\/(en|ru|kk|de|fr|uk|rus|kaz|eng)(\/|$)/;
+const PATH_LANGUAGE: Record<string, string> = { rus: 'ru', kaz: 'kk', eng: 'en' };
+
+/**
+ * What a URL itself tells about its source, by fixed rules (documented, never guessed):
+ * the language from a language subdomain (`de.wikipedia.org`) or first path segment
+ * (`/ru/`, `/rus/`), and the licence of Wikipedia text (CC BY-SA 4.0). Null when the URL does not say.
+ */
+export function urlMetadata(url: string): { language: string | null; licence: string | null } {
+  let host = '';
+  let path = '';
+  try {
+    const u = new URL(url);
+    host = u.hostname;
+    path = u.pathname;
+  } catch {
+    return { language: null, licence: null };
+  }
+  const sub = LANGUAGE_SUBDOMAIN.exec(host)?.[1];
+  const seg = LANGUAGE_PATH.exec(path)?.[1];
+  const language = sub ?? (seg ? (PATH_LANGUAGE[seg] ?? seg) : null);
+  const licence = /(^|\.)wikipedia\.org$/.test(host) ? 'CC BY-SA 4.0 (Wikipedia text; facts are not copyrightable)' : null;
+  return { language, licence };
+}

@@ -1,4 +1,4 @@
-import { referenceUrl, urlSourceId, urlTitle } from '../../domain/sources.js';
+import { referenceUrl, urlMetadata, urlSourceId, urlTitle } from '../../domain/sources.js';
 import type { SourceInput } from '../../app/bundle.js';
 
 /**
@@ -14,7 +14,7 @@ export function sourceFromCell(cell: string): { source: SourceInput; passage: st
     const rest = body.slice(ref.length).trim();
     const url = referenceUrl(ref) ?? ref;
     return {
-      source: { id: urlSourceId(url), kind: 'url', title: urlTitle(ref), url },
+      source: { id: urlSourceId(url), kind: 'url', title: urlTitle(ref), url, ...urlMetadata(url) },
       passage: '',
       note: [rest || null, note].filter(Boolean).join('; ') || null,
     };
