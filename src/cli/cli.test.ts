@@ -38,9 +38,12 @@ describe.sequential('monoqala CLI', () => {
   });
 
   it('import is all or nothing and its errors name file, row and column', () => {
+    // Synthetic values only for a clearly fictional town.
+    writeFileSync(join(work, 'fictional-towns.csv'), 'id,name_en,name_ru,name_kk,region,lat,lon,fictional\ntestville,Testville,Тествиль,Тествиль,,,,true\n');
+    expect(cli('import', 'fictional-towns.csv').out).toMatch(/Imported fictional-towns\.csv: 1 towns/);
     writeFileSync(
       join(work, 'bad.csv'),
-      'town,indicator,period,value,source\nridder,unemployment_rate_pct,2014,4.2,https://example.org/a\natlantis,unemployment_rate_pct,2014,x,https://example.org/a\n',
+      'town,indicator,period,value,source\ntestville,unemployment_rate_pct,2014,4.2,https://example.org/a\natlantis,unemployment_rate_pct,2014,x,https://example.org/a\n',
     );
     const bad = cli('import', 'bad.csv');
     expect(bad.code).toBe(1);
@@ -48,10 +51,10 @@ describe.sequential('monoqala CLI', () => {
     expect(bad.err).toMatch(/bad\.csv, row 3, column "value": "x" is not a number/);
     expect(bad.err).toMatch(/bad\.csv, row 3, column "town": "atlantis" is not a known town id/);
 
-    writeFileSync(join(work, 'good.csv'), 'town,indicator,period,value,source\nridder,unemployment_rate_pct,2014,4.2,https://example.org/a\n');
+    writeFileSync(join(work, 'good.csv'), 'town,indicator,period,value,source\ntestville,unemployment_rate_pct,2014,4.2,https://example.org/a\n');
     expect(cli('import', 'good.csv').out).toMatch(/1 new, 0 revised, 0 unchanged/);
     expect(cli('import', 'good.csv').out).toMatch(/0 new, 0 revised, 1 unchanged/);
-    writeFileSync(join(work, 'good.csv'), 'town,indicator,period,value,source\nridder,unemployment_rate_pct,2014,4.3,https://example.org/a\n');
+    writeFileSync(join(work, 'good.csv'), 'town,indicator,period,value,source\ntestville,unemployment_rate_pct,2014,4.3,https://example.org/a\n');
     expect(cli('import', 'good.csv').out).toMatch(/0 new, 1 revised, 0 unchanged/);
   });
 
@@ -62,12 +65,12 @@ describe.sequential('monoqala CLI', () => {
       expect(existsSync(join(work, 'out', f)), f).toBe(true);
     const obs = readFileSync(join(work, 'out', 'observations.csv'), 'utf8');
     expect(obs.split('\n')[0]).toBe('town,indicator,period,value,value_text,status,source,note');
-    expect(obs).toMatch(/ridder,unemployment_rate_pct,2014,4\.3,,actual,https:\/\/example\.org\/a,/);
+    expect(obs).toMatch(/testville,unemployment_rate_pct,2014,4\.3,,actual,https:\/\/example\.org\/a,/);
     const back = cli('import', 'out');
     expect(back.code, back.err).toBe(0);
     expect(back.out).toContain(`observations: 0 new, 0 revised, ${REFERENCE_OBSERVATIONS + 1} unchanged`);
     expect(cli('export', '--format', 'json', 'json').code).toBe(0);
-    expect(JSON.parse(readFileSync(join(work, 'json', 'towns.json'), 'utf8'))).toHaveLength(27);
+    expect(JSON.parse(readFileSync(join(work, 'json', 'towns.json'), 'utf8'))).toHaveLength(28);
   });
 
   it('validate checks the reference data, or a file against it, without a database', () => {

@@ -52,6 +52,7 @@ export const Observation = z
     period: z.string().openapi({ description: 'YYYY or YYYY-MM-DD' }),
     value: z.number().nullable(),
     valueText: z.string().nullable(),
+    unit: z.string().openapi({ description: "The indicator's unit from the catalogue" }),
     status: z.enum(['actual', 'estimate', 'target', 'forecast']),
     source: SourceRef,
     note: z.string().nullable(),

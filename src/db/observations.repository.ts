@@ -9,6 +9,7 @@ type ObsRow = {
   period: string;
   value: number | null;
   value_text: string | null;
+  unit: string;
   status: ObservationStatus;
   source_id: string;
   source_title: string;
@@ -20,7 +21,7 @@ type ObsRow = {
   recorded_by: string;
 };
 
-const COLUMNS = `o.town_id, o.indicator, o.period, o.value, o.value_text, o.status, o.source_id, s.title AS source_title, s.url AS source_url,
+const COLUMNS = `o.town_id, o.indicator, o.period, o.value, o.value_text, i.unit, o.status, o.source_id, s.title AS source_title, s.url AS source_url,
   o.passage, o.note, o.revision, o.recorded_at, o.recorded_by`;
 
 function toObservation(r: ObsRow): Observation {
@@ -30,6 +31,7 @@ function toObservation(r: ObsRow): Observation {
     period: r.period,
     value: r.value,
     valueText: r.value_text,
+    unit: r.unit,
     status: r.status,
     source: sourceRef(r)!,
     note: r.note,
@@ -51,7 +53,7 @@ export function observationsRepository(sql: Sql): Repositories['observations'] {
       if (f.from !== undefined) add('substr(o.period, 1, 4)::int >= ?', f.from);
       if (f.to !== undefined) add('substr(o.period, 1, 4)::int <= ?', f.to);
       const rows = await sql.query<ObsRow>(
-        `SELECT ${COLUMNS} FROM observations_current o JOIN sources s ON s.id = o.source_id
+        `SELECT ${COLUMNS} FROM observations_current o JOIN sources s ON s.id = o.source_id JOIN indicators i ON i.code = o.indicator
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY o.town_id, o.indicator, o.period, o.status, o.source_id, o.passage`,
         params,
@@ -60,7 +62,7 @@ export function observationsRepository(sql: Sql): Repositories['observations'] {
     },
     async history(town, indicator, period) {
       const rows = await sql.query<ObsRow>(
-        `SELECT ${COLUMNS} FROM observations o JOIN sources s ON s.id = o.source_id
+        `SELECT ${COLUMNS} FROM observations o JOIN sources s ON s.id = o.source_id JOIN indicators i ON i.code = o.indicator
          WHERE o.town_id = $1 AND o.indicator = $2 AND o.period = $3 ORDER BY o.source_id, o.passage, o.status, o.revision`,
         [town, indicator, period],
       );

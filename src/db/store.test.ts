@@ -24,8 +24,10 @@ afterAll(async () => {
   await pg?.stop();
 });
 
+/** Synthetic values go only to a clearly fictional town. */
+const FICTIONAL = 'testville';
 const obs = (over: Partial<ObservationInput>): ObservationInput => ({
-  town: 'ridder',
+  town: FICTIONAL,
   indicator: 'unemployment_rate_pct',
   period: '2014-08-01',
   value: 4.2,
@@ -52,14 +54,30 @@ async function scenario(store: Store, sqlQuery: (q: string) => Promise<unknown>)
   out.kentauStatus = await store.repos.towns.statusHistory('kentau');
   out.regions2024 = (await store.repos.towns.regions(2024)).map((r) => [r.id, r.name.ru, (r.boundary as { type: string }).type]);
   out.population = await store.repos.observations.list({ town: 'ridder', indicator: 'population', from: 1990, to: 2030 });
+  const fictional = emptyBundle();
+  fictional.towns.push({
+    id: FICTIONAL,
+    name: { en: 'Testville', ru: 'Тествиль', kk: 'Тествиль' },
+    regionName: null,
+    region2012Name: null,
+    lat: null,
+    lon: null,
+    foundedYear: null,
+    townStatusYear: null,
+    mainIndustry: null,
+    fictional: true,
+    factSources: [],
+    statuses: [],
+  });
+  await importBundle(store, fictional, [], 'test');
 
   // A changed value is a new revision, never an overwrite.
   const first = await store.repos.observations.record(obs({}), 'alice');
   const again = await store.repos.observations.record(obs({}), 'alice');
   const changed = await store.repos.observations.record(obs({ value: 4.4 }), 'bob');
   out.outcomes = [first, again, changed];
-  out.current = await store.repos.observations.list({ town: 'ridder', indicator: 'unemployment_rate_pct' });
-  out.history = (await store.repos.observations.history('ridder', 'unemployment_rate_pct', '2014-08-01')).map((h) => [
+  out.current = await store.repos.observations.list({ town: FICTIONAL, indicator: 'unemployment_rate_pct' });
+  out.history = (await store.repos.observations.history(FICTIONAL, 'unemployment_rate_pct', '2014-08-01')).map((h) => [
     h.revision,
     h.value,
     h.recordedBy,
@@ -97,7 +115,7 @@ async function scenario(store: Store, sqlQuery: (q: string) => Promise<unknown>)
       throw new Error('boom');
     })
     .catch(() => undefined);
-  out.rolledBack = (await store.repos.observations.list({ town: 'ridder', indicator: 'unemployment_rate_pct', from: 2016, to: 2016 })).length;
+  out.rolledBack = (await store.repos.observations.list({ town: FICTIONAL, indicator: 'unemployment_rate_pct', from: 2016, to: 2016 })).length;
 
   const uid = await store.repos.users.create({ email: 'editor@example.kz', name: 'Editor', role: 'town_editor', townScope: ['ridder', 'altai'] });
   out.users = [typeof uid, await store.repos.users.list()];

@@ -8,6 +8,7 @@ const o = (period: string, value: number | null, source: string, note: string | 
   period,
   value,
   valueText: null,
+  unit: 'persons',
   status,
   source: src(source),
   note,

@@ -18,6 +18,8 @@ export interface Observation {
   value: number | null;
   /** Categorical value (e.g. "stable") for categorical indicators. */
   valueText: string | null;
+  /** The indicator's unit from the catalogue. */
+  unit: string;
   status: ObservationStatus;
   source: SourceRef;
   note: string | null;
