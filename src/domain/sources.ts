@@ -50,15 +50,14 @@ const PATH_LANGUAGE: Record<string, string> = { rus: 'ru', kaz: 'kk', eng: 'en' 
  * (`/ru/`, `/rus/`), and the licence of Wikipedia text (CC BY-SA 4.0). Null when the URL does not say.
  */
 export function urlMetadata(url: string): { language: string | null; licence: string | null } {
-  let host = '';
-  let path = '';
+  let u: URL;
   try {
-    const u = new URL(url);
-    host = u.hostname;
-    path = u.pathname;
+    u = new URL(url);
   } catch {
     return { language: null, licence: null };
   }
+  const host = u.hostname;
+  const path = u.pathname;
   const sub = LANGUAGE_SUBDOMAIN.exec(host)?.[1];
   const seg = LANGUAGE_PATH.exec(path)?.[1];
   const language = sub ?? (seg ? (PATH_LANGUAGE[seg] ?? seg) : null);
