@@ -95,8 +95,12 @@ export type AmountUnit = keyof typeof AMOUNT_UNITS;
 export const AMOUNT_QUALIFIERS = ['exact', 'about', 'more_than'] as const;
 export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
 
-/** What a budget figure is, in the source's words: planned, allocated (выделено), approved (одобрено), contracted. */
-export const BUDGET_STATUSES = ['planned', 'allocated', 'approved', 'contracted'] as const;
+/**
+ * What a budget figure is, in the source's words: planned (запланировано, предусмотрено), allocated
+ * (выделено), approved (одобрено), contracted (contracts signed), or unspecified when the source gives
+ * the amount without saying which.
+ */
+export const BUDGET_STATUSES = ['planned', 'allocated', 'approved', 'contracted', 'unspecified'] as const;
 export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
 
 /** Counts a budget line may state next to its amount. */
@@ -173,6 +177,7 @@ export interface Scope {
 export interface Goal {
   id: string;
   wording: string;
+  note: string | null;
   sources: SourceRefText[];
 }
 
