@@ -12,6 +12,11 @@ export interface SourceInput {
   year?: number | null;
   language?: string | null;
   licence?: string | null;
+  /**
+   * True for a full bibliographic record (from a sources file); false or absent for a record made
+   * up from a source cell (a URL or a document name), which never overwrites a declared one.
+   */
+  declared?: boolean;
 }
 
 export interface RegionInput {
@@ -102,7 +107,12 @@ export function mergeBundles(...bs: Bundle[]): Bundle {
   for (const b of bs) {
     for (const k of Object.keys(out) as (keyof Bundle)[]) (out[k] as unknown[]).push(...(b[k] as unknown[]));
   }
-  const seen = new Set<string>();
-  out.sources = out.sources.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+  // One record per source id; a declared record (from a sources file) wins over one made up from a cell.
+  const byId = new Map<string, SourceInput>();
+  for (const s of out.sources) {
+    const prev = byId.get(s.id);
+    if (!prev || (s.declared && !prev.declared)) byId.set(s.id, s);
+  }
+  out.sources = [...byId.values()];
   return out;
 }

@@ -6,10 +6,15 @@ export function registryWriter(sql: Sql): Repositories['writer'] {
   return {
     async upsertRegistry(b) {
       for (const s of b.sources) {
+        // A record made up from a source cell never overwrites a declared bibliographic record.
         await sql.query(
           `INSERT INTO sources (id, kind, title, authors, year, url, file, language, licence) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
-           ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, authors = EXCLUDED.authors, year = EXCLUDED.year,
-             url = EXCLUDED.url, file = EXCLUDED.file, language = EXCLUDED.language, licence = EXCLUDED.licence`,
+           ON CONFLICT (id) DO ${
+             s.declared
+               ? `UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, authors = EXCLUDED.authors, year = EXCLUDED.year,
+             url = EXCLUDED.url, file = EXCLUDED.file, language = EXCLUDED.language, licence = EXCLUDED.licence`
+               : 'NOTHING'
+           }`,
           [s.id, s.kind, s.title, s.authors ?? null, s.year ?? null, s.url, s.file ?? null, s.language ?? null, s.licence ?? null],
         );
       }

@@ -36,6 +36,11 @@ describe('reference data', () => {
     const sourceIds = new Set(bundle.sources.map((s) => s.id));
     for (const e of bundle.enterprises) for (const s of e.sourceIds) expect(sourceIds.has(s)).toBe(true);
   });
+  it('keeps the full record of a document cited by observations', () => {
+    const seed = bundle.sources.filter((s) => s.id === 'doc-002-7b44d14f520a3fb9');
+    expect(seed).toHaveLength(1);
+    expect(seed[0]).toMatchObject({ title: expect.stringMatching(/^Differentiated regional policy/), authors: 'S. Samekina, G. Issayeva', year: 2022 });
+  });
   it('draws every region from the boundary files and credits them', () => {
     expect(bundle.regions.filter((r) => r.layer === 2024 && r.boundary)).toHaveLength(20);
     expect(bundle.regions.filter((r) => r.layer === 2018 && r.boundary)).toHaveLength(17);

@@ -82,6 +82,7 @@ describe('API /api/v1', () => {
     expect(indicators.find((i) => i.code === 'population')?.name.kk).toBe('Халық саны');
     const sources = await client.sources();
     expect(sources.find((s) => s.id === 'geokz-adm1-2024')?.licence).toMatch(/CC BY 4\.0/);
+    expect(sources.find((s) => s.id === 'doc-002-7b44d14f520a3fb9')).toMatchObject({ kind: 'document', authors: 'S. Samekina, G. Issayeva', year: 2022 });
     const regions = await client.regions(2024);
     expect(regions.features).toHaveLength(20);
     expect((await client.regions(2018)).features).toHaveLength(17);

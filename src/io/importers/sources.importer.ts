@@ -24,6 +24,7 @@ export function importSourcesCsv(file: string, bytes: Uint8Array | string): { so
       file: r.text(row, 'file', false),
       language: r.text(row, 'language', false),
       licence: r.text(row, 'licence', false),
+      declared: true,
     };
   });
   return { sources, issues };
