@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { useI18n } from './i18n/index.js';
+import { CoveragePage } from './pages/CoveragePage.js';
 import { Overview } from './pages/Overview.js';
+import { SourcesPage } from './pages/SourcesPage.js';
 import { TownPage } from './pages/TownPage.js';
-import { hrefOverview, useRoute, type Route } from './router.js';
+import { hrefCoverage, hrefOverview, hrefSources, useRoute, type Route } from './router.js';
 
 function NotFound() {
   const { t } = useI18n();
@@ -23,6 +25,21 @@ function NotFound() {
 
 function routeKey(r: Route): string {
   return r.page === 'town' ? `town:${r.id}` : r.page;
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'overview':
+      return <Overview />;
+    case 'town':
+      return <TownPage key={route.id} id={route.id} />;
+    case 'coverage':
+      return <CoveragePage />;
+    case 'sources':
+      return <SourcesPage focus={route.focus} />;
+    case 'notFound':
+      return <NotFound />;
+  }
 }
 
 export function App() {
@@ -82,15 +99,21 @@ export function App() {
             </span>
           </a>
           <nav aria-label={t('nav.label')} className="site-nav">
-            <a href={hrefOverview} aria-current={route.page === 'overview' ? 'page' : undefined}>
+            <a href={hrefOverview} aria-current={route.page === 'overview' ? 'page' : undefined} data-testid="nav-overview">
               {t('nav.overview')}
+            </a>
+            <a href={hrefCoverage} aria-current={route.page === 'coverage' ? 'page' : undefined} data-testid="nav-coverage">
+              {t('nav.coverage')}
+            </a>
+            <a href={hrefSources} aria-current={route.page === 'sources' ? 'page' : undefined} data-testid="nav-sources">
+              {t('nav.sources')}
             </a>
           </nav>
           <LanguageSwitcher />
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="wrap">
-        {route.page === 'overview' ? <Overview /> : route.page === 'town' ? <TownPage key={route.id} id={route.id} /> : <NotFound />}
+        <Page route={route} />
       </main>
       <footer className="site-footer">
         <div className="wrap">

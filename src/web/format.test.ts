@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ObservationDto } from '../client/api-client.js';
 import { niceTicks, noteWarning, periodYear, seriesPoints, sourceLabel } from './format.js';
 import { formatIsoDate, numberLocale } from './i18n/index.js';
-import { parseHash, hrefTown } from './router.js';
+import { hrefSource, hrefTown, parseHash, sourceAnchor } from './router.js';
 
 const src = { id: 's', title: 'example.org/x', url: 'https://example.org/x', passage: null };
 const obs = (period: string, value: number | null, note: string | null = null): ObservationDto => ({
@@ -10,6 +10,7 @@ const obs = (period: string, value: number | null, note: string | null = null): 
   period,
   value,
   valueText: null,
+  unit: 'persons',
   status: 'actual',
   source: src,
   note,
@@ -77,5 +78,9 @@ describe('routes', () => {
     expect(parseHash('#/towns/ridder')).toEqual({ page: 'town', id: 'ridder' });
     expect(parseHash(hrefTown('a b'))).toEqual({ page: 'town', id: 'a b' });
     expect(parseHash('#/nowhere')).toEqual({ page: 'notFound', path: '/nowhere' });
+    expect(parseHash('#/coverage')).toEqual({ page: 'coverage' });
+    expect(parseHash('#/sources')).toEqual({ page: 'sources', focus: null });
+    expect(parseHash(hrefSource('doc-004-c7 x'))).toEqual({ page: 'sources', focus: 'doc-004-c7 x' });
+    expect(sourceAnchor('doc-004-c7 x')).toBe('source-doc-004-c7_x');
   });
 });

@@ -71,8 +71,10 @@ const LANGS = [
   { lang: 'en', button: 'English', town: 'Zhezkazgan' },
 ] as const;
 
-async function noSeriousAxeViolations(p: Page) {
-  const { violations } = await new AxeBuilder({ page: p }).analyze();
+async function noSeriousAxeViolations(p: Page, include?: string) {
+  const builder = new AxeBuilder({ page: p });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
 }
@@ -123,6 +125,75 @@ describe('the web app', () => {
     expect(await page.locator('main a[href^="http"]').count()).toBeGreaterThan(3);
     await noSeriousAxeViolations(page);
     await page.screenshot({ path: join(SHOTS, `town-${lang}.png`), fullPage: true });
+  });
+
+  it.each(LANGS)('shows the data coverage in $lang: 27 towns, and a cell opens its values with their sources', async ({ lang, button }) => {
+    await page.goto(`${base}/#/coverage`);
+    await page.getByRole('button', { name: button }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    const matrix = page.locator('[data-testid="coverage-matrix"]');
+    await matrix.locator('[data-testid="coverage-cell"]').first().waitFor();
+    expect(await matrix.locator('tbody tr').count()).toBe(27);
+    expect(await matrix.locator('tbody th a[href^="#/towns/"]').count()).toBe(27);
+    expect(await matrix.locator('[data-testid="coverage-cell"]').count()).toBeGreaterThan(0);
+    expect(await matrix.locator('td.cov-missing').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="nav-coverage"]').getAttribute('aria-current')).toBe('page');
+    await noSeriousAxeViolations(page);
+    await page.screenshot({ path: join(SHOTS, `coverage-${lang}.png`), fullPage: true });
+
+    const cell = matrix.locator('[data-testid="coverage-cell"]').first();
+    await cell.click();
+    const panel = page.locator('[data-testid="coverage-panel"]');
+    await panel.locator('[data-testid="observation-row"]').first().waitFor();
+    // one row per value: at least as many as the periods the cell counts
+    expect(await panel.locator('[data-testid="observation-row"]').count()).toBeGreaterThanOrEqual(Number(await cell.innerText()));
+    expect(await panel.locator('[data-testid="observation-row"] .source-cell a').count()).toBeGreaterThan(0);
+    await noSeriousAxeViolations(page, '[data-testid="coverage-panel"]');
+    await page.screenshot({ path: join(SHOTS, `coverage-panel-${lang}.png`) });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('coverage-cell');
+  });
+
+  it('lists the sources by kind, with the geokz dataset and its licence', async () => {
+    await page.goto(`${base}/#/`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('[data-testid="nav-sources"]').click();
+    const geokz = page.locator('[data-testid="sources-dataset"] [data-testid="source-entry"][data-source="geokz-adm1-2024"]');
+    await geokz.waitFor();
+    expect(await page.locator('[data-testid="nav-sources"]').getAttribute('aria-current')).toBe('page');
+    expect(await geokz.innerText()).toMatch(/geokz/);
+    expect(await geokz.innerText()).toContain('CC BY 4.0');
+    expect(await page.locator('[data-testid="sources-document"] [data-testid="source-entry"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="sources-url"] [data-testid="source-entry"]').count()).toBeGreaterThan(0);
+    await noSeriousAxeViolations(page);
+    await page.screenshot({ path: join(SHOTS, 'sources-en.png'), fullPage: true });
+  });
+
+  it('points at one source with #/sources?id=', async () => {
+    const sources = (await (await fetch(`${base}/api/v1/sources`)).json()) as { id: string; kind: string }[];
+    const doc = sources.find((s) => s.kind === 'document');
+    expect(doc).toBeDefined();
+    await page.goto(`${base}/#/sources?id=${encodeURIComponent(doc!.id)}`);
+    const entry = page.locator(`[data-testid="source-entry"][data-source="${doc!.id}"]`);
+    await entry.waitFor();
+    await expect.poll(() => entry.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('source-entry');
+  });
+
+  it('shows the other indicators of a town that has them, each row with a source', async () => {
+    const coverage = (await (await fetch(`${base}/api/v1/coverage`)).json()) as { cells: { town: string; indicator: string }[] };
+    const withData = new Set(coverage.cells.filter((c) => c.indicator !== 'population').map((c) => c.town));
+    const town = ['kentau', 'arkalyk'].find((t) => withData.has(t)) ?? [...withData][0];
+    expect(town, 'a town with an indicator other than population in the coverage API').toBeDefined();
+    await page.goto(`${base}/#/towns/${town}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    const rows = page.locator('[data-testid="indicator-row"]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await rows.first().locator('.source-cell a').count()).toBe(1);
+    await noSeriousAxeViolations(page);
+    await page.locator('[data-testid="town-indicators"]').screenshot({ path: join(SHOTS, `town-indicators-en.png`) });
   });
 
   it('loads nothing from outside the server', () => {

@@ -3,13 +3,23 @@ import { ApiError } from '../api.js';
 import type { SourceRefDto } from '../../client/api-client.js';
 import { noteWarning, sourceLabel } from '../format.js';
 import { hasMessage, useI18n, type MessageKey } from '../i18n/index.js';
+import { hrefSource } from '../router.js';
 
-/** A cited source: a link when it has a URL, else its title (and passage) as text. */
+/**
+ * A cited source: a link to it when it has a URL; else (a document) its title and passage, linked to
+ * its entry on the sources page (authors, year, file).
+ */
 export function SourceLink({ source }: { source: SourceRefDto | null }) {
   const { t } = useI18n();
   if (!source) return <span className="muted">{t('common.noSource')}</span>;
   const label = sourceLabel(source);
-  if (!source.url) return <cite className="source">{label}</cite>;
+  if (!source.url)
+    return (
+      <a className="source source-doc" href={hrefSource(source.id)} data-testid="source-doc-link" title={t('common.sourceDetails')}>
+        <cite>{source.title}</cite>
+        {source.passage ? <>, {source.passage}</> : null}
+      </a>
+    );
   return (
     <a className="source" href={source.url} rel="noreferrer noopener" target="_blank" data-testid="source-link">
       {label}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { kk } from './kk.js';
 import { ru } from './ru.js';
+import { DIMENSIONS } from '../../domain/indicators.js';
 import { dictionaries, interpolate, LANGS, pickLanguage, translate } from './index.js';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -138,5 +139,13 @@ describe('keys built from data', () => {
     const ids = [...importer.matchAll(/basisId: '([a-z0-9-]+)'/g)].map((m) => m[1]);
     expect(ids).toEqual(['kz-gov-res-683-2012']);
     for (const lang of LANGS) for (const id of ids) expect(dictionaries[lang][`act.${id}` as keyof typeof en]).toMatch(/683/);
+  });
+  it('every dimension of the catalogue has a name in every language', () => {
+    for (const lang of LANGS) for (const d of DIMENSIONS) expect(dictionaries[lang][`dim.${d}` as keyof typeof en], `${lang} dim.${d}`).toBeTruthy();
+  });
+  it('the classes of the categorical indicators have names in every language', () => {
+    const classes = 'high medium low stable unstable declining extractive processing research growing slow depressed corresponds no_longer_monotown yes no';
+    for (const lang of LANGS)
+      for (const c of classes.split(' ')) expect(dictionaries[lang][`class.${c}` as keyof typeof en], `${lang} class.${c}`).toBeTruthy();
   });
 });

@@ -1,11 +1,12 @@
-import { useEffect, useId, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, type ReactNode } from 'react';
 import type { TownProfileDto } from '../../client/api-client.js';
 import { client, useApi } from '../api.js';
 import { DataText, ErrorPanel, Loading, NoteBadge, NoteText, Sectors, SourceLink } from '../components/common.js';
+import { byPeriod, compareDimensions, dimensionName, IndicatorGroupsTable, type IndicatorGroup, type IndicatorInfo } from '../components/indicators.js';
 import { PopulationChart } from '../components/PopulationChart.js';
 import { formatCoordinate } from '../format.js';
 import { hasMessage, useI18n, type MessageKey } from '../i18n/index.js';
-import { hrefOverview } from '../router.js';
+import { hrefCoverage, hrefOverview } from '../router.js';
 
 type Enterprise = TownProfileDto['enterprises'][number];
 type StatusEntry = TownProfileDto['statusHistory'][number];
@@ -184,6 +185,8 @@ function TownProfile({ town }: { town: TownProfileDto }) {
         )}
       </section>
 
+      <IndicatorsSection townId={town.id} townName={name} />
+
       <section aria-labelledby={ids.hist} className="card">
         <h2 id={ids.hist}>{t('history.heading')}</h2>
         {town.statusHistory.length === 0 ? (
@@ -329,5 +332,78 @@ function StatusItem({ h }: { h: StatusEntry }) {
         </Fact>
       </dl>
     </li>
+  );
+}
+
+/** Indicators charted elsewhere on the page. */
+const CHARTED = new Set(['population']);
+
+/** Every other observation of the town, grouped by dimension, then indicator, each with its source. */
+function IndicatorsSection({ townId, townName }: { townId: string; townName: string }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const data = useApi(`town-indicators:${townId}`, () => Promise.all([client.observations(townId), client.indicators()]));
+  const ready = data.state === 'ready' ? data.data : null;
+
+  const dimensions = useMemo(() => {
+    if (!ready) return [];
+    const [observations, catalogue] = ready;
+    const info = new Map<string, IndicatorInfo>(catalogue.map((i) => [i.code, i]));
+    const order = new Map(catalogue.map((i, n) => [i.code, n]));
+    const byIndicator = new Map<string, IndicatorGroup>();
+    for (const o of observations) {
+      if (CHARTED.has(o.indicator)) continue;
+      const g = byIndicator.get(o.indicator) ?? { code: o.indicator, indicator: info.get(o.indicator), observations: [] };
+      g.observations.push(o);
+      byIndicator.set(o.indicator, g);
+    }
+    const byDimension = new Map<string, IndicatorGroup[]>();
+    for (const g of byIndicator.values()) {
+      g.observations.sort(byPeriod);
+      const dim = g.indicator?.dimension ?? '';
+      byDimension.set(dim, [...(byDimension.get(dim) ?? []), g]);
+    }
+    return [...byDimension.entries()]
+      .sort(([a], [b]) => compareDimensions(a, b))
+      .map(([dimension, groups]) => ({
+        dimension,
+        groups: groups.sort((a, b) => (order.get(a.code) ?? Infinity) - (order.get(b.code) ?? Infinity) || a.code.localeCompare(b.code)),
+      }));
+  }, [ready]);
+
+  return (
+    <section aria-labelledby={headingId} className="card" data-testid="town-indicators">
+      <h2 id={headingId}>{t('ind.heading')}</h2>
+      {data.state === 'loading' ? <Loading /> : null}
+      {data.state === 'error' ? <ErrorPanel error={data.error} onRetry={data.retry} /> : null}
+      {data.state === 'ready' ? (
+        dimensions.length === 0 ? (
+          <p className="muted" data-testid="indicators-none">
+            {t('ind.none', { town: townName })}
+          </p>
+        ) : (
+          <>
+            <p className="hint">{t('ind.hint')}</p>
+            {dimensions.map((d) => (
+              <DimensionBlock key={d.dimension} dimension={d.dimension} groups={d.groups} />
+            ))}
+          </>
+        )
+      ) : null}
+      <p className="more">
+        <a href={hrefCoverage}>{t('ind.coverageLink')}</a>
+      </p>
+    </section>
+  );
+}
+
+function DimensionBlock({ dimension, groups }: { dimension: string; groups: IndicatorGroup[] }) {
+  const { t } = useI18n();
+  const name = dimension ? dimensionName(dimension, t) : t('ind.otherDimension');
+  return (
+    <div className="dimension-block" data-dimension={dimension}>
+      <h3>{name}</h3>
+      <IndicatorGroupsTable groups={groups} caption={t('ind.caption', { dimension: name })} />
+    </div>
   );
 }
