@@ -52,7 +52,7 @@ let t0 = performance.now();
 const rt = await openRuntime({ dataDir: 'memory://' });
 result.open_migrate_load_reference_ms = ms(t0);
 
-const app = createApp({ store: rt.store, version: 'bench' });
+const app = createApp({ store: rt.store, rules: rt.rules, version: 'bench' });
 for (const path of ['/api/v1/towns', '/api/v1/towns/ridder', '/api/v1/health']) {
   const n = 200;
   t0 = performance.now();

@@ -11,6 +11,9 @@ import type { ImportSummary } from './app/import.service.js';
 import type { Store } from './app/ports.js';
 import { openStore } from './db/store.js';
 import { readReferenceData } from './io/reader.js';
+import { loadRules } from './io/rules.js';
+import { invalidData } from './domain/errors.js';
+import type { Rules } from './app/status.service.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
@@ -36,6 +39,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 
 export interface Runtime {
   store: Store;
+  rules: Rules;
   applied: string[];
   loaded: ImportSummary | null;
   close(): Promise<void>;
@@ -43,10 +47,11 @@ export interface Runtime {
 
 /** Opens the database, migrates it and loads the reference data when the registry is empty. */
 export async function openRuntime(config: Pick<Config, 'dataDir' | 'databaseUrl'>, opts: { loadReference?: boolean } = {}): Promise<Runtime> {
+  const rules = loadRulesOrThrow();
   const { store, applied } = await openStore(config);
   try {
     const loaded = opts.loadReference === false ? null : await ensureReferenceData(store, () => readReferenceData(PROJECT_ROOT));
-    return { store, applied, loaded, close: () => store.close() };
+    return { store, rules, applied, loaded, close: () => store.close() };
   } catch (e) {
     await store.close();
     throw e;
@@ -55,4 +60,11 @@ export async function openRuntime(config: Pick<Config, 'dataDir' | 'databaseUrl'
 
 export function webRootIfBuilt(): string | undefined {
   return existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined;
+}
+
+/** Loads `rules/` and refuses to start with a broken rule file, naming every problem. */
+export function loadRulesOrThrow(root = PROJECT_ROOT): Rules {
+  const { rulesets, parameters, issues } = loadRules(root);
+  if (issues.length) throw invalidData(issues, 'The rules in rules/');
+  return { rulesets, parameters };
 }

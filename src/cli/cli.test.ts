@@ -87,6 +87,34 @@ describe.sequential('monoqala CLI', () => {
     expect(bad.err).toMatch(/dup\.csv, row 3: exact duplicate of dup\.csv row 2/);
   });
 
+  it("status evaluates another country's towns from a folder of CSV files, without importing them", () => {
+    const r = cli('status', '--year', '2020', '--ruleset', 'ru-709-2014', '--data', join(PROJECT_ROOT, 'test/fixtures/other-country'), '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const items = JSON.parse(r.out) as { town: string; verdict: string; missing: string[] }[];
+    expect(Object.fromEntries(items.map((i) => [i.town, i.verdict]))).toEqual({
+      'fictional-east': 'unknown',
+      'fictional-north': 'meets',
+      'fictional-south': 'does_not_meet',
+    });
+    expect(items.find((i) => i.town === 'fictional-east')?.missing).toEqual(['tfe_employment_share_pct:2018']);
+    const table = cli('status', '--year', '2022', '--ruleset', 'kz-nrdp-2020-industry-proxy');
+    expect(table.out).toMatch(/kentau\s+does_not_meet/);
+    expect(cli('status').err).toMatch(/status needs --year YYYY/);
+  });
+
+  it('rules test runs the scenario tests', () => {
+    const r = cli('rules', 'test');
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/(\d+) of \1 scenarios passed/);
+    writeFileSync(
+      join(work, 'wrong.yaml'),
+      'cases:\n  - name: deliberately wrong\n    ruleset: ru-709-2014\n    year: 2020\n    input: { observations: [] }\n    expected: { verdict: meets }\n',
+    );
+    const wrong = cli('rules', 'test', 'wrong.yaml');
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toMatch(/FAIL .*deliberately wrong/);
+  });
+
   it('explains usage errors with a non-zero exit', () => {
     const r = cli('frobnicate');
     expect(r.code).toBe(2);

@@ -10,7 +10,10 @@ import { DomainError, invalidData, type DataIssue } from '../domain/errors.js';
 import { exporterFor } from '../io/exporters/index.js';
 import { readPath, readReferenceData } from '../io/reader.js';
 import { emptyKnown, knownFrom, validateBundle } from '../app/validate.js';
-import { configFromEnv, openRuntime, PROJECT_ROOT, VERSION, webRootIfBuilt } from '../runtime.js';
+import { configFromEnv, loadRulesOrThrow, openRuntime, PROJECT_ROOT, VERSION, webRootIfBuilt } from '../runtime.js';
+import { evaluateStatus, inputsFromBundle, StatusService, type StatusItem } from '../app/status.service.js';
+import { loadRules, loadScenarioFile } from '../io/rules.js';
+import { runScenario } from '../domain/criteria/index.js';
 import { createApp } from '../server/app.js';
 import { startServer } from '../server/serve.js';
 
@@ -24,6 +27,9 @@ Commands:
   import <file or folder>        import CSV files in the shared formats (all or nothing)
   export --format csv|json <dir> write the whole dataset to a folder
   validate [file or folder]      check the reference data (or a file against it) without a database
+  status --year YYYY [--ruleset ID] [--data DIR] [--format json|table]
+                                 the legal status of every town under each rule set in force
+  rules test [FILE]              run the scenario tests of the rules (or one scenario file)
   towns [--lang kk|ru|en] [--json] [--api URL]
                                  list the towns with their latest population and its source
   help                           show this help
@@ -40,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const rt = await openRuntime(config);
       if (rt.loaded) console.error(`Loaded the reference data: ${rt.loaded.towns} towns, ${rt.loaded.observations.inserted} observations.`);
-      const server = await startServer({ store: rt.store, host: config.host, port: config.port, version: VERSION, webRoot: webRootIfBuilt() });
+      const server = await startServer({ store: rt.store, rules: rt.rules, host: config.host, port: config.port, version: VERSION, webRoot: webRootIfBuilt() });
       console.log(`Monoqala is serving at ${server.url} (database: ${rt.store.kind}${rt.store.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`);
       let closing = false;
       const stop = async (signal: string) => {
@@ -97,6 +103,52 @@ async function main(argv: string[]): Promise<number> {
       console.log(`${what}: no problems found.`);
       return 0;
     }
+    case 'status': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { year: { type: 'string' }, ruleset: { type: 'string' }, data: { type: 'string' }, format: { type: 'string', default: 'table' } },
+      });
+      const year = Number(values.year);
+      if (!values.year || !Number.isInteger(year)) throw new UsageError('status needs --year YYYY, e.g. monoqala status --year 2021');
+      const format = formatOption(values.format);
+      const rules = loadRulesOrThrow();
+      let items: StatusItem[];
+      if (values.data) {
+        const { bundle, issues } = readPath(resolve(values.data));
+        if (issues.length) throw invalidData(issues, `The data in ${values.data}`);
+        items = evaluateStatus(rules, inputsFromBundle(bundle), year, values.ruleset);
+      } else {
+        const rt = await openRuntime(config);
+        try {
+          items = await new StatusService(rt.store, rules).status(year, values.ruleset);
+        } finally {
+          await rt.close();
+        }
+      }
+      if (format === 'json') console.log(JSON.stringify(items, null, 2));
+      else printStatusTable(items);
+      return 0;
+    }
+    case 'rules': {
+      const [sub, ...args] = rest;
+      if (sub !== 'test') throw new UsageError('rules has one subcommand: monoqala rules test [FILE]');
+      const loaded = loadRules(PROJECT_ROOT);
+      const extra = args[0] ? loadScenarioFile(PROJECT_ROOT, resolve(args[0]), loaded.rulesets) : null;
+      const issues = [...loaded.issues, ...(extra?.issues ?? [])];
+      if (issues.length) throw invalidData(issues, 'The rules');
+      const scenarios = extra ? extra.scenarios : loaded.scenarios;
+      let failed = 0;
+      for (const s of scenarios) {
+        const outcome = runScenario(s, loaded.rulesets, loaded.parameters);
+        if (outcome.passed) console.log(`ok    ${s.file ?? ''}: ${s.name}`);
+        else {
+          failed++;
+          console.log(`FAIL  ${s.file ?? ''}: ${s.name}\n${outcome.failures.map((f) => `        ${f}`).join('\n')}`);
+        }
+      }
+      console.log(`${scenarios.length - failed} of ${scenarios.length} scenarios passed`);
+      return failed ? 1 : 0;
+    }
     case 'export': {
       const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'csv' } } });
       if (positionals.length !== 1) throw new UsageError('export needs a folder: monoqala export --format csv ./export');
@@ -125,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.api) client = createClient({ baseUrl: values.api });
       else {
         const rt = await openRuntime(config);
-        const app = createApp({ store: rt.store, version: VERSION });
+        const app = createApp({ store: rt.store, rules: rt.rules, version: VERSION });
         client = createClient({ baseUrl: 'http://cli.local', fetch: async (input, init) => app.request(input, init) });
         close = rt.close;
       }
@@ -161,6 +213,23 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`"${command}" is not a command.`);
   }
+}
+
+function formatOption(v: string | undefined): 'json' | 'table' {
+  if (v !== 'json' && v !== 'table') throw new UsageError(`--format must be json or table, not "${v}"`);
+  return v;
+}
+
+function printStatusTable(items: StatusItem[]): void {
+  const mark = (r: boolean | 'unknown') => (r === true ? 'yes' : r === false ? 'no' : '?');
+  for (const it of items) {
+    const crit = it.criteria.map((c) => `${c.id}=${mark(c.result)}${c.value !== null ? `(${c.value})` : ''}`).join(' ');
+    const missing = it.missing.length ? `  missing: ${it.missing.join(', ')}` : '';
+    console.log(`${it.ruleset.padEnd(28)} ${it.town.padEnd(12)} ${it.verdict.padEnd(13)} ${crit}${missing}`);
+  }
+  const counts = new Map<string, number>();
+  for (const it of items) counts.set(`${it.ruleset} ${it.verdict}`, (counts.get(`${it.ruleset} ${it.verdict}`) ?? 0) + 1);
+  console.log([...counts].map(([k, n]) => `${k}: ${n}`).join('; ') || 'no rule set in force that year');
 }
 
 main(process.argv.slice(2)).then(

@@ -4,6 +4,8 @@
  */
 import type {
   CoverageDto,
+  RuleSetDto,
+  StatusItemDto,
   HealthDto,
   IndicatorDto,
   ObservationDto,
@@ -15,7 +17,19 @@ import type {
   TownSummaryDto,
 } from '../contract/api.js';
 
-export type { CoverageDto, HealthDto, IndicatorDto, ObservationDto, ObservationRevisionDto, RegionCollectionDto, SourceDto, TownProfileDto, TownSummaryDto };
+export type {
+  CoverageDto,
+  RuleSetDto,
+  StatusItemDto,
+  HealthDto,
+  IndicatorDto,
+  ObservationDto,
+  ObservationRevisionDto,
+  RegionCollectionDto,
+  SourceDto,
+  TownProfileDto,
+  TownSummaryDto,
+};
 export type { SourceRefDto } from '../contract/api.js';
 
 export class ApiError extends Error {
@@ -71,6 +85,9 @@ export function createClient(opts: ClientOptions = {}) {
     indicators: () => get<IndicatorDto[]>('/indicators'),
     sources: () => get<SourceDto[]>('/sources'),
     coverage: () => get<CoverageDto>('/coverage'),
+    rulesets: () => get<RuleSetDto[]>('/rulesets'),
+    status: (year: number, ruleset?: string) => get<StatusItemDto[]>('/status', { year, ruleset }),
+    townStatus: (id: string, year: number) => get<StatusItemDto[]>(`/towns/${encodeURIComponent(id)}/status`, { year }),
     regions: (layer: 2018 | 2024 = 2024) => get<RegionCollectionDto>('/regions', { layer }),
   };
 }

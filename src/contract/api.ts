@@ -148,6 +148,74 @@ export const Coverage = z
   })
   .openapi('Coverage');
 
+export const LegalReference = z
+  .object({ act: z.string(), number: z.string().nullable(), date: z.string(), url: z.string().nullable(), passage: z.string().nullable() })
+  .openapi('LegalReference');
+
+export const RuleSetDoc = z
+  .object({
+    id: z.string(),
+    label: LocalisedName,
+    definition: LocalisedName.nullable(),
+    wording: z.string().nullable(),
+    kind: z.enum(['legal', 'literature', 'variant']),
+    variantOf: z.string().nullable(),
+    jurisdiction: z.string(),
+    reference: LegalReference,
+    note: z.string().nullable(),
+    versions: z.array(
+      z.object({
+        since: z.string(),
+        until: z.string().nullable(),
+        reference: LegalReference.nullable(),
+        note: z.string().nullable(),
+        criterion: z.unknown().openapi({
+          description:
+            'The criterion tree: {all_of: [...]}, {any_of: [...]} or a leaf {id, type, label, indicator?, threshold?, min?, max?, years?, states?, proxy?}',
+        }),
+      }),
+    ),
+  })
+  .openapi('RuleSet');
+
+const Truth = z.union([z.boolean(), z.literal('unknown')]);
+export const StatusCriterion = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    label: LocalisedName,
+    result: Truth,
+    value: z.union([z.number(), z.string()]).nullable(),
+    period: z.string().nullable(),
+    threshold: z.union([z.number(), z.object({ min: z.number(), max: z.number() }), z.array(z.string()).readonly()]),
+    comparator: z.enum(['at_least', 'above', 'between', 'in', 'at_least_each_year']),
+    sources: z.array(SourceRef),
+    thresholdSources: z.array(
+      z.object({ parameter: z.string(), value: z.number(), unit: z.string(), since: z.string(), until: z.string().nullable(), reference: LegalReference }),
+    ),
+    values: z.array(z.object({ period: z.string(), value: z.union([z.number(), z.string()]).nullable(), source: z.string() })),
+    missing: z.array(z.string()),
+    proxy: z.object({ for: z.string(), use: z.string(), label: LocalisedName }).optional(),
+    note: z.string().optional(),
+  })
+  .openapi('StatusCriterion');
+
+export const StatusItem = z
+  .object({
+    town: z.string(),
+    ruleset: z.string(),
+    rulesetLabel: LocalisedName,
+    rulesetVersion: z.object({ since: z.string(), until: z.string().nullable() }),
+    year: z.number().int(),
+    date: z.string(),
+    verdict: z.enum(['meets', 'does_not_meet', 'unknown']),
+    criteria: z.array(StatusCriterion),
+    missing: z.array(z.string()).openapi({ description: 'Inputs the criteria looked for and did not find' }),
+    proxies: z.array(z.object({ for: z.string(), use: z.string(), label: LocalisedName })),
+    notes: z.array(z.string()),
+  })
+  .openapi('StatusItem');
+
 export const Health = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), towns: z.number().int(), observations: z.number().int(), version: z.string() })
   .openapi('Health');
@@ -171,6 +239,13 @@ const year = (name: string) =>
     .max(2100, `${name} must be 2100 or earlier`)
     .optional()
     .openapi({ param: { name, in: 'query' }, example: 2015 });
+
+const statusYear = z.coerce
+  .number({ error: 'year must be a year such as 2015' })
+  .int('year must be a whole year')
+  .min(1900, 'year must be 1900 or later')
+  .max(2100, 'year must be 2100 or earlier')
+  .openapi({ param: { name: 'year', in: 'query' }, example: 2015 });
 
 const TownIdParam = z.object({
   id: z
@@ -236,6 +311,34 @@ export const routes = {
     tags: ['indicators'],
     responses: { 200: json(Coverage, 'For each town × indicator with data: periods, values, first and latest period, sources') },
   }),
+  rulesets: createRoute({
+    method: 'get',
+    path: '/rulesets',
+    tags: ['legal status'],
+    responses: { 200: json(z.array(RuleSetDoc), 'The definitions of a monotown as dated rule sets with their legal basis') },
+  }),
+  status: createRoute({
+    method: 'get',
+    path: '/status',
+    tags: ['legal status'],
+    request: {
+      query: z.object({
+        year: statusYear,
+        ruleset: z
+          .string()
+          .optional()
+          .openapi({ param: { name: 'ruleset', in: 'query' }, example: 'kz-2012' }),
+      }),
+    },
+    responses: { 200: json(z.array(StatusItem), 'One verdict per town and rule set in force that year, each criterion traced to its sources'), ...problems },
+  }),
+  townStatus: createRoute({
+    method: 'get',
+    path: '/towns/{id}/status',
+    tags: ['legal status'],
+    request: { params: TownIdParam, query: z.object({ year: statusYear }) },
+    responses: { 200: json(z.array(StatusItem), "The town's verdict under every rule set in force that year"), ...problems },
+  }),
   sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
   regions: createRoute({
     method: 'get',
@@ -262,5 +365,7 @@ export type SourceDto = z.infer<typeof Source>;
 export type HealthDto = z.infer<typeof Health>;
 export type ProblemDto = z.infer<typeof Problem>;
 export type CoverageDto = z.infer<typeof Coverage>;
+export type RuleSetDto = z.infer<typeof RuleSetDoc>;
+export type StatusItemDto = z.infer<typeof StatusItem>;
 export type RegionCollectionDto = z.infer<typeof RegionCollection>;
 export type SourceRefDto = z.infer<typeof SourceRef>;

@@ -33,11 +33,7 @@ export function loadRules(projectRoot: string): LoadedRules {
   const read = (path: string) => readFileSync(path, 'utf8');
   const issues: DataIssue[] = [];
 
-  const catalogue = new Map<string, CatalogueEntry>();
-  for (const f of yamlFiles(join(projectRoot, 'catalogue', 'indicators'))) {
-    const { indicator } = importIndicatorYaml(shown(f), read(f));
-    if (indicator) catalogue.set(indicator.code, { unit: indicator.unit, kind: indicator.kind });
-  }
+  const catalogue = readCatalogue(projectRoot);
 
   const paramRoot = join(projectRoot, 'rules', 'parameters');
   const list: Parameter[] = [];
@@ -85,4 +81,23 @@ export function loadRules(projectRoot: string): LoadedRules {
     }
   }
   return { parameters, rulesets, scenarios, issues };
+}
+
+function readCatalogue(projectRoot: string): Map<string, CatalogueEntry> {
+  const catalogue = new Map<string, CatalogueEntry>();
+  for (const f of yamlFiles(join(projectRoot, 'catalogue', 'indicators'))) {
+    const { indicator } = importIndicatorYaml(relative(projectRoot, f), readFileSync(f, 'utf8'));
+    if (indicator) catalogue.set(indicator.code, { unit: indicator.unit, kind: indicator.kind });
+  }
+  return catalogue;
+}
+
+/** Reads one scenario file (anywhere) against the project's rule sets and catalogue: `monoqala rules test FILE`. */
+export function loadScenarioFile(
+  projectRoot: string,
+  path: string,
+  rulesets: Readonly<Record<string, RuleSet>>,
+): { scenarios: Scenario[]; issues: DataIssue[] } {
+  if (!existsSync(path)) return { scenarios: [], issues: [{ file: path, message: 'does not exist' }] };
+  return importScenariosYaml(path, readFileSync(path, 'utf8'), { rulesets, catalogue: readCatalogue(projectRoot) });
 }

@@ -10,7 +10,7 @@ let client: ReturnType<typeof createClient>;
 
 beforeAll(async () => {
   rt = await openRuntime({ dataDir: 'memory://' });
-  app = createApp({ store: rt.store, version: 'test' });
+  app = createApp({ store: rt.store, rules: rt.rules, version: 'test' });
   client = createClient({ baseUrl: 'http://test', fetch: async (input, init) => app.request(input, init) });
 });
 afterAll(async () => rt?.close());
@@ -108,6 +108,55 @@ describe('API /api/v1', () => {
     expect(c.totals.possibleCells).toBe(27 * c.indicators.length);
   });
 
+  it('lists the rule sets with their legal basis', async () => {
+    const rs = await client.rulesets();
+    expect(rs.map((r) => r.id)).toEqual(['kz-2012', 'kz-nrdp-2020', 'kz-nrdp-2020-industry-proxy', 'literature-2024', 'ru-709-2014']);
+    expect(rs.find((r) => r.id === 'kz-2012')?.reference).toMatchObject({ number: '683', date: '2012-05-25' });
+  });
+
+  it('reproduces seed 002: Arkalyk and Kentau, judged by employment in industry, no longer meet the 2020–2025 definition', async () => {
+    const items = await client.status(2022, 'kz-nrdp-2020-industry-proxy');
+    expect(items).toHaveLength(27);
+    for (const [town, share] of [
+      ['arkalyk', 16.1],
+      ['kentau', 7.1],
+    ] as const) {
+      const it = items.find((i) => i.town === town)!;
+      expect(it.verdict).toBe('does_not_meet');
+      const c = it.criteria.find((x) => x.proxy)!;
+      expect(c).toMatchObject({ result: false, value: share, threshold: 20, proxy: { for: 'tfe_employment_share_pct', use: 'employment_industry_share_pct' } });
+      expect(c.sources[0]).toMatchObject({ id: 'doc-002-7b44d14f520a3fb9', passage: expect.any(String) });
+      expect(c.thresholdSources[0].reference.number).toBe('990');
+      expect(it.proxies).toHaveLength(1);
+    }
+  });
+
+  it('answers unknown, naming the missing inputs, where data is missing', async () => {
+    const items = await client.status(2022, 'kz-nrdp-2020');
+    expect(items.every((i) => i.verdict === 'unknown')).toBe(true);
+    expect(items[0].missing).toEqual(expect.arrayContaining(['tfe_output_share_pct']));
+    const town = await client.townStatus('ridder', 2014);
+    expect(town.map((i) => i.ruleset).sort()).toEqual(['kz-2012', 'literature-2024', 'ru-709-2014']);
+  });
+
+  it.each([
+    ['/api/v1/status', 'year', 400],
+    ['/api/v1/status?year=abc', 'year', 400],
+    ['/api/v1/towns/ridder/status?year=1800', 'year', 400],
+  ])('answers %s with %s naming the parameter', async (path, param, code) => {
+    const r = await get(path);
+    expect(r.status).toBe(code);
+    expect(r.body).toMatchObject({ code: 'invalid_argument', details: { parameter: param } });
+  });
+
+  it('answers an unknown rule set or town with 404', async () => {
+    expect((await get('/api/v1/status?year=2015&ruleset=nope')).body).toMatchObject({ code: 'not_found', message: expect.stringContaining('kz-2012') });
+    expect((await get('/api/v1/towns/atlantis/status?year=2015')).status).toBe(404);
+    const notInForce = await get('/api/v1/status?year=2005&ruleset=kz-nrdp-2020');
+    expect(notInForce.status).toBe(404);
+    expect(notInForce.body.message).toMatch(/no version in force/);
+  });
+
   it('keeps the revision history readable', async () => {
     const h = await client.history('khromtau', 'population', '1999');
     expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
@@ -127,6 +176,9 @@ describe('API /api/v1', () => {
         '/health',
         '/indicators',
         '/regions',
+        '/rulesets',
+        '/status',
+        '/towns/{id}/status',
         '/sources',
         '/towns',
         '/towns/{id}',

@@ -5,18 +5,22 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Store } from '../app/ports.js';
 import { TownService } from '../app/town.service.js';
 import { coverage } from '../app/coverage.service.js';
+import { StatusService, type Rules } from '../app/status.service.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
 
 export interface AppOptions {
   store: Store;
+  /** The legal rules (rule sets and dated parameters), loaded once at start. */
+  rules: Rules;
   version: string;
   /** Folder of the built web app; when absent only the API is served. */
   webRoot?: string;
 }
 
-function api(store: Store, version: string) {
+function api(store: Store, version: string, rules: Rules) {
   const towns = new TownService(store);
+  const status = new StatusService(store, rules);
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -56,6 +60,12 @@ function api(store: Store, version: string) {
   });
   app.openapi(routes.indicators, async (c) => c.json(await store.repos.catalogue.indicators(), 200));
   app.openapi(routes.coverage, async (c) => c.json(await coverage(store), 200));
+  app.openapi(routes.rulesets, async (c) => c.json(status.rulesets(), 200));
+  app.openapi(routes.status, async (c) => {
+    const { year, ruleset } = c.req.valid('query');
+    return c.json(await status.status(year, ruleset), 200);
+  });
+  app.openapi(routes.townStatus, async (c) => c.json(await status.townStatus(c.req.valid('param').id, c.req.valid('query').year), 200));
   app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
   app.openapi(routes.regions, async (c) => {
     const layer = Number(c.req.valid('query').layer);
@@ -87,9 +97,9 @@ function api(store: Store, version: string) {
   return app;
 }
 
-export function createApp({ store, version, webRoot }: AppOptions) {
+export function createApp({ store, version, rules, webRoot }: AppOptions) {
   const app = new OpenAPIHono();
-  app.route('/api/v1', api(store, version));
+  app.route('/api/v1', api(store, version, rules));
   app.onError(onError);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -1,9 +1,11 @@
 import { serve } from '@hono/node-server';
 import type { Store } from '../app/ports.js';
+import type { Rules } from '../app/status.service.js';
 import { createApp } from './app.js';
 
 export interface ServeOptions {
   store: Store;
+  rules: Rules;
   host: string;
   port: number;
   version: string;
