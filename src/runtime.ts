@@ -12,6 +12,7 @@ import type { Store } from './app/ports.js';
 import { openStore } from './db/store.js';
 import { readReferenceData } from './io/reader.js';
 import { loadRules } from './io/rules.js';
+import { loadPrograms } from './io/programs.js';
 import { invalidData } from './domain/errors.js';
 import type { Rules } from './app/status.service.js';
 
@@ -65,6 +66,7 @@ export function webRootIfBuilt(): string | undefined {
 /** Loads `rules/` and refuses to start with a broken rule file, naming every problem. */
 export function loadRulesOrThrow(root = PROJECT_ROOT): Rules {
   const { rulesets, parameters, issues } = loadRules(root);
-  if (issues.length) throw invalidData(issues, 'The rules in rules/');
-  return { rulesets, parameters };
+  const programs = loadPrograms(root);
+  if (issues.length || programs.issues.length) throw invalidData([...issues, ...programs.issues], 'The rules in rules/');
+  return { rulesets, parameters, programs: programs.programs };
 }

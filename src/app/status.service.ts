@@ -11,6 +11,7 @@ import {
 import { DomainError, notFound } from '../domain/errors.js';
 import type { Observation, SourceRef } from '../domain/observations.js';
 import type { Parameters } from '../domain/parameters.js';
+import type { Program } from '../domain/programs.js';
 import type { Enterprise } from '../domain/registry.js';
 import type { Bundle } from './bundle.js';
 import type { Store } from './ports.js';
@@ -19,6 +20,8 @@ import type { Store } from './ports.js';
 export interface Rules {
   rulesets: Readonly<Record<string, RuleSet>>;
   parameters: Parameters;
+  /** The state programs as the seeds describe them (`rules/programs/`). */
+  programs: readonly Program[];
 }
 
 /** A criterion result with its sources resolved to references a reader can follow. */

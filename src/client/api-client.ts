@@ -4,6 +4,7 @@
  */
 import type {
   CoverageDto,
+  ProgramSummaryDto,
   RuleSetDto,
   StatusItemDto,
   HealthDto,
@@ -18,6 +19,7 @@ import type {
 } from '../contract/api.js';
 
 export type {
+  ProgramSummaryDto,
   CoverageDto,
   RuleSetDto,
   StatusItemDto,
@@ -86,6 +88,8 @@ export function createClient(opts: ClientOptions = {}) {
     sources: () => get<SourceDto[]>('/sources'),
     coverage: () => get<CoverageDto>('/coverage'),
     rulesets: () => get<RuleSetDto[]>('/rulesets'),
+    programs: () => get<ProgramSummaryDto[]>('/programs'),
+    program: (id: string) => get<Record<string, unknown>>(`/programs/${encodeURIComponent(id)}`),
     status: (year: number, ruleset?: string) => get<StatusItemDto[]>('/status', { year, ruleset }),
     townStatus: (id: string, year: number) => get<StatusItemDto[]>(`/towns/${encodeURIComponent(id)}/status`, { year }),
     regions: (layer: 2018 | 2024 = 2024) => get<RegionCollectionDto>('/regions', { layer }),

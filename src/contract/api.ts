@@ -216,6 +216,30 @@ export const StatusItem = z
   })
   .openapi('StatusItem');
 
+export const ProgramSummary = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    name: LocalisedName,
+    legalAct: z.object({
+      type: z.string().nullable(),
+      number: z.string().nullable(),
+      date: z.string().nullable(),
+      year: z.number().int().nullable(),
+      title: z.string().nullable(),
+    }),
+    period: z.object({ from: z.number().int().nullable(), to: z.number().int().nullable() }),
+    counts: z.object({ directions: z.number().int(), instruments: z.number().int(), targets: z.number().int(), budgetLines: z.number().int() }),
+  })
+  .openapi('ProgramSummary');
+
+export const ProgramDoc = z
+  .record(z.string(), z.unknown())
+  .openapi('Program', {
+    description:
+      'The program as in rules/programs/<id>.yaml: legal act, validity, period, goals, directions, budget, instruments, targets, each item with its source',
+  });
+
 export const Health = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), towns: z.number().int(), observations: z.number().int(), version: z.string() })
   .openapi('Health');
@@ -339,6 +363,19 @@ export const routes = {
     request: { params: TownIdParam, query: z.object({ year: statusYear }) },
     responses: { 200: json(z.array(StatusItem), "The town's verdict under every rule set in force that year"), ...problems },
   }),
+  programs: createRoute({
+    method: 'get',
+    path: '/programs',
+    tags: ['programs'],
+    responses: { 200: json(z.array(ProgramSummary), 'The state programs the literature describes, with their legal acts') },
+  }),
+  program: createRoute({
+    method: 'get',
+    path: '/programs/{id}',
+    tags: ['programs'],
+    request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'monotowns-development-2012-2020' }) }) },
+    responses: { 200: json(ProgramDoc, 'One program with its directions, instruments, targets and budget, each with its source'), ...problems },
+  }),
   sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
   regions: createRoute({
     method: 'get',
@@ -365,6 +402,7 @@ export type SourceDto = z.infer<typeof Source>;
 export type HealthDto = z.infer<typeof Health>;
 export type ProblemDto = z.infer<typeof Problem>;
 export type CoverageDto = z.infer<typeof Coverage>;
+export type ProgramSummaryDto = z.infer<typeof ProgramSummary>;
 export type RuleSetDto = z.infer<typeof RuleSetDoc>;
 export type StatusItemDto = z.infer<typeof StatusItem>;
 export type RegionCollectionDto = z.infer<typeof RegionCollection>;

@@ -176,6 +176,8 @@ describe('API /api/v1', () => {
         '/health',
         '/indicators',
         '/regions',
+        '/programs',
+        '/programs/{id}',
         '/rulesets',
         '/status',
         '/towns/{id}/status',

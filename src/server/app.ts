@@ -8,6 +8,7 @@ import { coverage } from '../app/coverage.service.js';
 import { StatusService, type Rules } from '../app/status.service.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
+import { notFound } from '../domain/errors.js';
 
 export interface AppOptions {
   store: Store;
@@ -66,6 +67,25 @@ function api(store: Store, version: string, rules: Rules) {
     return c.json(await status.status(year, ruleset), 200);
   });
   app.openapi(routes.townStatus, async (c) => c.json(await status.townStatus(c.req.valid('param').id, c.req.valid('query').year), 200));
+  app.openapi(routes.programs, async (c) =>
+    c.json(
+      rules.programs.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        name: p.name,
+        legalAct: { type: p.legalAct.type, number: p.legalAct.number, date: p.legalAct.date, year: p.legalAct.year, title: p.legalAct.title },
+        period: { from: p.period.from, to: p.period.to },
+        counts: { directions: p.directions.length, instruments: p.instruments.length, targets: p.targets.length, budgetLines: p.budget.length },
+      })),
+      200,
+    ),
+  );
+  app.openapi(routes.program, async (c) => {
+    const { id } = c.req.valid('param');
+    const p = rules.programs.find((x) => x.id === id);
+    if (!p) throw notFound('program', id, `Known programs: ${rules.programs.map((x) => x.id).join(', ')}.`);
+    return c.json(p as unknown as Record<string, unknown>, 200);
+  });
   app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
   app.openapi(routes.regions, async (c) => {
     const layer = Number(c.req.valid('query').layer);
