@@ -68,7 +68,9 @@ export async function compositeBench(): Promise<Record<string, unknown>> {
   const kzMs = median(5, () => runUncertainty(kzRun, uncertainty));
   out.uncertainty_1000_runs_51x49_ms = round(kzMs);
   out.uncertainty_51x49_under_one_second = kzMs < 1000;
-  out.sensitivity_51x49_N256_together_ms = round(median(3, () => runSensitivity(kzRun, uncertainty, { samples: 256, seed: 1, output: 'rank', unit: null, weights: 'together' })));
+  out.sensitivity_51x49_N256_together_ms = round(
+    median(3, () => runSensitivity(kzRun, uncertainty, { samples: 256, seed: 1, output: 'rank', unit: null, weights: 'together' })),
+  );
 
   const big = synthetic(10_000, 100, 10, 0.02, 10_000);
   const built = time(() => compose(big.input, big.config));

@@ -7,6 +7,7 @@ import { importBundle } from '../src/app/import.service.js';
 import { emptyBundle, type Bundle } from '../src/app/bundle.js';
 import { openRuntime } from '../src/runtime.js';
 import { createApp } from '../src/server/app.js';
+import { compositeBench } from './composite.js';
 
 const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 
@@ -81,4 +82,5 @@ const towns = (await (await app.request('/api/v1/towns')).json()) as unknown[];
 result.get_towns_with_227_towns_ms = { towns: towns.length, ms: ms(t0) };
 
 await rt.close();
+result.composite = await compositeBench();
 console.log(JSON.stringify(result, null, 2));

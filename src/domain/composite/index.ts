@@ -38,4 +38,4 @@ export type { UncertaintyResult } from './uncertainty.js';
 export { createRng } from './random.js';
 export type { Rng } from './random.js';
 export { pick } from './registry.js';
-export { averageRanks, descendingRanks, correlationMatrix, quantileSorted } from './stats.js';
+export { ascendingRanks, descendingRanks, correlationMatrix, quantileSorted } from './stats.js';

@@ -14,7 +14,6 @@ import { geometricError, type AggregationName, type Tree } from './aggregate.js'
 import type { NormalisationConfig, UncertaintyConfig } from './config.js';
 import type { ImputationName } from './impute.js';
 import { imputeStage, normaliseStage, resolveNormalisation, rowMajor, weightStage, type Prepared } from './pipeline.js';
-import { descendingRanks } from './stats.js';
 
 export interface Assumptions {
   readonly imputations: readonly ImputationName[];
@@ -51,6 +50,11 @@ interface Variant {
   /** For incomplete[q], its missing leaf positions are missing[missingStart[q] .. missingStart[q + 1]). */
   readonly missingStart: Int32Array;
   readonly missing: Int32Array;
+  /**
+   * 1 when incomplete[q] can take the fast path: each of its missing values sits in a group with
+   * only indicator members, of which at least one is present.
+   */
+  readonly fast: Uint8Array;
   /** Nominal weight of each tree node (tree numbering). */
   readonly weights: Float64Array;
 }
@@ -160,6 +164,20 @@ export function buildKernel(p: Prepared, assumptions: Assumptions): Kernel {
           missingStart.push(missing.length);
         }
       }
+      const fast = new Uint8Array(incomplete.length);
+      for (let q = 0; q < incomplete.length; q++) {
+        let ok = true;
+        for (let m = missingStart[q]; m < missingStart[q + 1] && ok;) {
+          const parent = layout.leafParent[missing[m]];
+          let n = 0;
+          while (m < missingStart[q + 1] && layout.leafParent[missing[m]] === parent) {
+            n++;
+            m++;
+          }
+          ok = layout.groupStart[parent] === layout.groupStart[parent + 1] && n < layout.leafEnd[parent] - layout.leafStart[parent];
+        }
+        fast[q] = ok ? 1 : 0;
+      }
       v = {
         rows,
         logRows: null,
@@ -167,6 +185,7 @@ export function buildKernel(p: Prepared, assumptions: Assumptions): Kernel {
         incomplete: Int32Array.from(incomplete),
         missingStart: Int32Array.from(missingStart),
         missing: Int32Array.from(missing),
+        fast,
         weights,
       };
       cache.set(id, v);
@@ -273,55 +292,81 @@ function score(k: Kernel, v: Variant, geometric: boolean, w: Float64Array): void
     leafSum[leafParent[pos]] += w[i];
   }
   const data = geometric ? v.logRows! : v.rows;
-  const complete = v.complete;
-  for (let q = 0; q < complete.length; q++) {
-    const u = complete[q];
-    const base = u * I;
-    let s0 = 0;
-    let s1 = 0;
-    let pos = 0;
-    for (; pos + 1 < I; pos += 2) {
-      s0 += effl[pos] * data[base + pos];
-      s1 += effl[pos + 1] * data[base + pos + 1];
-    }
-    if (pos < I) s0 += effl[pos] * data[base + pos];
-    const s = s0 + s1;
-    scores[u] = geometric ? Math.exp(s) : s;
-  }
-  // units with missing values: aggregate up the tree; a missing value is left out and its weight
-  // removed from its group's denominator (the remaining weights are renormalised)
+  denseScores(effl, data, v.complete, I, scores);
+  // Units with missing values: a missing value is left out and the other weights of its group are
+  // renormalised. Fast path: the dense sum (missing values stored as 0) corrected, for each group
+  // p with gaps, by eff[p]·num[p]·(1/(S[p] − missing weight) − 1/S[p]); the group stays present,
+  // so nothing above it changes. Otherwise: aggregate up the tree.
   const incomplete = v.incomplete;
+  const { missing, missingStart, fast } = v;
   for (let q = 0; q < incomplete.length; q++) {
     const u = incomplete[q];
     const base = u * I;
-    for (let b = 0; b < bottomUp.length; b++) {
-      const node = bottomUp[b];
-      den[node] = leafSum[node];
-      count[node] = 0;
-    }
-    for (let m = v.missingStart[q]; m < v.missingStart[q + 1]; m++) {
-      const pos = v.missing[m];
-      den[leafParent[pos]] -= wl[pos];
-      count[leafParent[pos]]++;
-    }
-    for (let b = 0; b < bottomUp.length; b++) {
-      const node = bottomUp[b];
-      let num = 0;
-      for (let pos = leafStart[node]; pos < leafEnd[node]; pos++) num += wl[pos] * data[base + pos];
-      let d = count[node] === leafCount[node] ? 0 : den[node];
-      for (let c = groupStart[node]; c < groupStart[node + 1]; c++) {
-        const child = groupChildren[c];
-        const val = vals[child];
-        if (val === val) {
-          num += w[child] * val;
-          d += w[child];
+    let total = NaN;
+    if (fast[q]) {
+      let s = dot(effl, data, base, I);
+      for (let m = missingStart[q]; m < missingStart[q + 1];) {
+        const parent = leafParent[missing[m]];
+        let gone = 0;
+        while (m < missingStart[q + 1] && leafParent[missing[m]] === parent) gone += wl[missing[m++]];
+        const all = leafSum[parent];
+        if (!(all - gone > 0)) {
+          s = NaN;
+          break;
         }
+        let num = 0;
+        for (let pos = leafStart[parent]; pos < leafEnd[parent]; pos++) num += wl[pos] * data[base + pos];
+        s += eff[parent] * num * (1 / (all - gone) - 1 / all);
       }
-      vals[node] = d > 0 ? num / d : NaN;
+      total = s;
     }
-    scores[u] = geometric ? Math.exp(vals[root]) : vals[root];
+    if (total !== total) {
+      for (let b = 0; b < bottomUp.length; b++) {
+        const node = bottomUp[b];
+        den[node] = leafSum[node];
+        count[node] = 0;
+      }
+      for (let m = missingStart[q]; m < missingStart[q + 1]; m++) {
+        const pos = missing[m];
+        den[leafParent[pos]] -= wl[pos];
+        count[leafParent[pos]]++;
+      }
+      for (let b = 0; b < bottomUp.length; b++) {
+        const node = bottomUp[b];
+        let num = 0;
+        for (let pos = leafStart[node]; pos < leafEnd[node]; pos++) num += wl[pos] * data[base + pos];
+        let d = count[node] === leafCount[node] ? 0 : den[node];
+        for (let c = groupStart[node]; c < groupStart[node + 1]; c++) {
+          const child = groupChildren[c];
+          const val = vals[child];
+          if (val === val) {
+            num += w[child] * val;
+            d += w[child];
+          }
+        }
+        vals[node] = d > 0 ? num / d : NaN;
+      }
+      total = vals[root];
+    }
+    scores[u] = total;
   }
+  if (geometric) for (let u = 0; u < scores.length; u++) scores[u] = Math.exp(scores[u]);
   rankScores(scores, k.ranks, scratch.sorted, scratch.buckets);
+}
+
+/** Σ w[i]·data[base + i] for i < n. */
+function dot(w: Float64Array, data: Float64Array, base: number, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += w[i] * data[base + i];
+  return s;
+}
+
+/** One weighted sum per listed unit (row-major data, n values per unit). */
+function denseScores(w: Float64Array, data: Float64Array, units: Int32Array, n: number, out: Float64Array): void {
+  for (let q = 0; q < units.length; q++) {
+    const u = units[q];
+    out[u] = dot(w, data, u * n, n);
+  }
 }
 
 /**

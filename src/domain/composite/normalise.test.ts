@@ -49,8 +49,8 @@ describe('zscore', () => {
 });
 
 describe('rank', () => {
-  it('ranks ascending with ties averaged', () => {
-    close(normalisers.rank([30, 10, 20, 20, NaN]), [4, 1, 2.5, 2.5, NaN]);
+  it('ranks ascending, ties sharing the smallest rank (COINr n_rank)', () => {
+    close(normalisers.rank([30, 10, 20, 20, NaN]), [4, 1, 2, 2, NaN]);
   });
 
   it('property: invariant to any strictly increasing transformation', () => {

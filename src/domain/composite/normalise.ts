@@ -5,7 +5,7 @@
  * an indicator with polarity −1 is multiplied by −1 (see `orient`), so higher is always better.
  */
 import { DomainError } from '../errors.js';
-import { averageRanks, mean, sampleSd } from './stats.js';
+import { ascendingRanks, mean, sampleSd } from './stats.js';
 
 export const NORMALISATION_NAMES = ['minmax', 'zscore', 'rank', 'distance_to_target'] as const;
 export type NormalisationName = (typeof NORMALISATION_NAMES)[number];
@@ -78,8 +78,8 @@ const zscore: NormaliseFn = (values, _params, what = 'the values') => {
   return out;
 };
 
-/** Ascending ranks 1..n (highest value = n), ties averaged (COINr `n_rank`). */
-const rank: NormaliseFn = (values) => averageRanks(values);
+/** Ascending ranks 1..n (highest value = n), ties sharing the smallest rank (COINr `n_rank`, ties.method "min"). */
+const rank: NormaliseFn = (values) => ascendingRanks(values);
 
 /** y = (x − min)/(target − min) (COINr `n_dist2targ`): 0 for the worst unit, 1 at the target. */
 const distanceToTarget: NormaliseFn = (values, params = {}, what = 'the values') => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageRanks, correlationMatrix, descendingRanks, mean, median, pearson, quantileSorted, sampleSd, sortedPresent } from './stats.js';
+import { ascendingRanks, correlationMatrix, descendingRanks, mean, median, pearson, quantileSorted, sampleSd, sortedPresent } from './stats.js';
 
 describe('stats on plain vectors', () => {
   it('mean, median and sample sd skip missing values', () => {
@@ -20,9 +20,9 @@ describe('stats on plain vectors', () => {
     expect(quantileSorted(s, 0.95)).toBeCloseTo(7.65, 12);
   });
 
-  it('average ranks: ascending, ties averaged, missing kept', () => {
-    // values 10, 20, 20, NaN, 5 → ranks of 5, 10, 20, 20 are 1, 2, 3.5, 3.5
-    expect(Array.from(averageRanks([10, 20, 20, NaN, 5]))).toEqual([2, 3.5, 3.5, NaN, 1]);
+  it('ascending ranks: ties share the smallest rank ("min"), missing kept', () => {
+    // values 10, 20, 20, NaN, 5 → 5 is 1st, 10 is 2nd, the two 20s share 3rd
+    expect(Array.from(ascendingRanks([10, 20, 20, NaN, 5]))).toEqual([2, 3, 3, NaN, 1]);
   });
 
   it('descending ranks: 1 = best, ties share the smallest rank, NaN unranked', () => {

@@ -98,19 +98,13 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return r > 1 ? 1 : r < -1 ? -1 : r;
 }
 
-/** Ascending ranks 1..n with ties averaged (R's `rank(ties.method = "average")`); NaN stays NaN. */
-export function averageRanks(x: ArrayLike<number>): Float64Array {
+/** Ascending ranks 1..n, ties sharing the smallest rank (R's `rank(ties.method = "min")`, COINr's `n_rank`); NaN stays NaN. */
+export function ascendingRanks(x: ArrayLike<number>): Float64Array {
   const idx: number[] = [];
   for (let i = 0; i < x.length; i++) if (x[i] === x[i]) idx.push(i);
   idx.sort((a, b) => x[a] - x[b]);
   const out = new Float64Array(x.length).fill(NaN);
-  for (let start = 0; start < idx.length;) {
-    let end = start + 1;
-    while (end < idx.length && x[idx[end]] === x[idx[start]]) end++;
-    const r = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) out[idx[k]] = r;
-    start = end;
-  }
+  for (let k = 0; k < idx.length; k++) out[idx[k]] = k > 0 && x[idx[k]] === x[idx[k - 1]] ? out[idx[k - 1]] : k + 1;
   return out;
 }
 
