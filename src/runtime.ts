@@ -13,6 +13,7 @@ import { openStore } from './db/store.js';
 import { readReferenceData } from './io/reader.js';
 import { loadRules } from './io/rules.js';
 import { loadPrograms } from './io/programs.js';
+import { loadPresets } from './io/presets.js';
 import { invalidData } from './domain/errors.js';
 import type { Rules } from './app/status.service.js';
 
@@ -67,6 +68,8 @@ export function webRootIfBuilt(): string | undefined {
 export function loadRulesOrThrow(root = PROJECT_ROOT): Rules {
   const { rulesets, parameters, issues } = loadRules(root);
   const programs = loadPrograms(root);
-  if (issues.length || programs.issues.length) throw invalidData([...issues, ...programs.issues], 'The rules in rules/');
-  return { rulesets, parameters, programs: programs.programs };
+  const presets = loadPresets(root);
+  const all = [...issues, ...programs.issues, ...presets.issues];
+  if (all.length) throw invalidData(all, 'The rules and presets (rules/, catalogue/presets/)');
+  return { rulesets, parameters, programs: programs.programs, presets: presets.presets };
 }

@@ -12,6 +12,7 @@ import { DomainError, notFound } from '../domain/errors.js';
 import type { Observation, SourceRef } from '../domain/observations.js';
 import type { Parameters } from '../domain/parameters.js';
 import type { Program } from '../domain/programs.js';
+import type { IndexPreset } from './index.service.js';
 import type { Enterprise } from '../domain/registry.js';
 import type { Bundle } from './bundle.js';
 import type { Store } from './ports.js';
@@ -22,6 +23,8 @@ export interface Rules {
   parameters: Parameters;
   /** The state programs as the seeds describe them (`rules/programs/`). */
   programs: readonly Program[];
+  /** Documented index configurations (`catalogue/presets/`). */
+  presets: readonly IndexPreset[];
 }
 
 /** A criterion result with its sources resolved to references a reader can follow. */

@@ -102,6 +102,19 @@ describe.sequential('monoqala CLI', () => {
     expect(cli('status').err).toMatch(/status needs --year YYYY/);
   });
 
+  it('index ranks any units from a folder of CSV files (hand-computed answer)', () => {
+    const dir = join(PROJECT_ROOT, 'test/fixtures/index-example');
+    const r = cli('index', '--config', join(dir, 'config.json'), '--data', dir, '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out) as { units: { unit: string; score: number | null; rank: number | null }[] };
+    const got = Object.fromEntries(out.units.map((u) => [u.unit, [u.score === null ? null : Math.round(u.score * 1e9) / 1e9, u.rank]]));
+    expect(got).toEqual({ a: [0.5, 2], b: [0.25, 3], c: [0.75, 1], d: [null, null] });
+    const preset = cli('index', '--config', 'east-kazakhstan-2014');
+    expect(preset.code, preset.err).toBe(0);
+    expect(preset.out).toMatch(/serebryansk/);
+    expect(cli('index', '--config', 'nope.json').err).toMatch(/no file "nope.json" and no preset/);
+  });
+
   it('rules test runs the scenario tests', () => {
     const r = cli('rules', 'test');
     expect(r.code, r.out).toBe(0);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** `monoqala`: thin commands over the services and the typed API client. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectExport } from '../app/export.service.js';
@@ -13,6 +13,7 @@ import { emptyKnown, knownFrom, validateBundle } from '../app/validate.js';
 import { configFromEnv, loadRulesOrThrow, openRuntime, PROJECT_ROOT, VERSION, webRootIfBuilt } from '../runtime.js';
 import { evaluateStatus, inputsFromBundle, StatusService, type StatusItem } from '../app/status.service.js';
 import { loadRules, loadScenarioFile } from '../io/rules.js';
+import { indexDataFromBundle, indexDataFromStore, runIndex, type IndexResult } from '../app/index.service.js';
 import { runScenario } from '../domain/criteria/index.js';
 import { createApp } from '../server/app.js';
 import { startServer } from '../server/serve.js';
@@ -30,6 +31,8 @@ Commands:
   status --year YYYY [--ruleset ID] [--data DIR] [--format json|table]
                                  the legal status of every town under each rule set in force
   rules test [FILE]              run the scenario tests of the rules (or one scenario file)
+  index --config FILE|PRESET [--data DIR] [--format json|table]
+                                 the composite index: scores, ranks, contributions, uncertainty
   towns [--lang kk|ru|en] [--json] [--api URL]
                                  list the towns with their latest population and its source
   help                           show this help
@@ -42,6 +45,7 @@ class UsageError extends Error {}
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = configFromEnv();
+  const envConfig = config;
   switch (command) {
     case 'serve': {
       const rt = await openRuntime(config);
@@ -127,6 +131,47 @@ async function main(argv: string[]): Promise<number> {
       }
       if (format === 'json') console.log(JSON.stringify(items, null, 2));
       else printStatusTable(items);
+      return 0;
+    }
+    case 'index': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { config: { type: 'string' }, data: { type: 'string' }, format: { type: 'string', default: 'table' } },
+      });
+      if (!values.config)
+        throw new UsageError('index needs --config FILE (a JSON configuration) or the id of a preset, e.g. monoqala index --config east-kazakhstan-2014');
+      const format = formatOption(values.format);
+      const rules = loadRulesOrThrow();
+      const preset = rules.presets.find((p) => p.id === values.config);
+      let config: unknown;
+      if (preset) config = preset.config;
+      else {
+        const path = resolve(values.config);
+        if (!existsSync(path))
+          throw new UsageError(
+            `--config: no file "${values.config}" and no preset with that id; presets: ${rules.presets.map((p) => p.id).join(', ') || 'none'}`,
+          );
+        try {
+          config = JSON.parse(readFileSync(path, 'utf8'));
+        } catch (e) {
+          throw new UsageError(`--config: ${values.config} is not valid JSON: ${(e as Error).message}`);
+        }
+      }
+      let result: IndexResult;
+      if (values.data) {
+        const { bundle, issues } = readPath(resolve(values.data));
+        if (issues.length) throw invalidData(issues, `The data in ${values.data}`);
+        result = runIndex(indexDataFromBundle(bundle), config);
+      } else {
+        const rt = await openRuntime(envConfig);
+        try {
+          result = runIndex(await indexDataFromStore(rt.store), config);
+        } finally {
+          await rt.close();
+        }
+      }
+      if (format === 'json') console.log(JSON.stringify(result, null, 2));
+      else printIndexTable(result);
       return 0;
     }
     case 'rules': {
@@ -218,6 +263,19 @@ async function main(argv: string[]): Promise<number> {
 function formatOption(v: string | undefined): 'json' | 'table' {
   if (v !== 'json' && v !== 'table') throw new UsageError(`--format must be json or table, not "${v}"`);
   return v;
+}
+
+function printIndexTable(r: IndexResult): void {
+  const fmt = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? '—' : x.toFixed(d));
+  const rows = [...r.units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.localeCompare(b.unit));
+  for (const u of rows) {
+    const unc =
+      u.uncertainty && u.uncertainty.medianRank !== null
+        ? `  median rank ${fmt(u.uncertainty.medianRank, 1)} [${fmt(u.uncertainty.p5, 0)}–${fmt(u.uncertainty.p95, 0)}]`
+        : '';
+    console.log(`${String(u.rank ?? '—').padStart(3)}  ${u.unit.padEnd(14)} ${fmt(u.score).padStart(8)}${unc}${u.reason ? `  (${u.reason})` : ''}`);
+  }
+  for (const w of r.warnings) console.log(`warning: ${w.message}`);
 }
 
 function printStatusTable(items: StatusItem[]): void {

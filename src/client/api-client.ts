@@ -4,6 +4,7 @@
  */
 import type {
   CoverageDto,
+  IndexPresetDto,
   ProgramSummaryDto,
   RuleSetDto,
   StatusItemDto,
@@ -19,6 +20,7 @@ import type {
 } from '../contract/api.js';
 
 export type {
+  IndexPresetDto,
   ProgramSummaryDto,
   CoverageDto,
   RuleSetDto,
@@ -33,6 +35,9 @@ export type {
   TownSummaryDto,
 };
 export type { SourceRefDto } from '../contract/api.js';
+
+/** The index result (its full shape: `CompositeJson` in src/domain/composite/json.ts). */
+export type IndexResultDto = import('../domain/composite/json.js').CompositeJson;
 
 export class ApiError extends Error {
   constructor(
@@ -77,6 +82,20 @@ export function createClient(opts: ClientOptions = {}) {
     return body as T;
   }
 
+  async function post<T>(path: string, body: unknown): Promise<T> {
+    const res = await doFetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const data = (await res.json().catch(() => null)) as unknown;
+    if (!res.ok) {
+      const p = (data ?? {}) as Partial<ProblemDto>;
+      throw new ApiError(res.status, p.code ?? 'http_error', p.message ?? `HTTP ${res.status}`, p.details);
+    }
+    return data as T;
+  }
+
   return {
     health: () => get<HealthDto>('/health'),
     towns: () => get<TownSummaryDto[]>('/towns'),
@@ -88,6 +107,8 @@ export function createClient(opts: ClientOptions = {}) {
     sources: () => get<SourceDto[]>('/sources'),
     coverage: () => get<CoverageDto>('/coverage'),
     rulesets: () => get<RuleSetDto[]>('/rulesets'),
+    index: (config: unknown) => post<IndexResultDto>('/index', config),
+    indexPresets: () => get<IndexPresetDto[]>('/index/presets'),
     programs: () => get<ProgramSummaryDto[]>('/programs'),
     program: (id: string) => get<Record<string, unknown>>(`/programs/${encodeURIComponent(id)}`),
     status: (year: number, ruleset?: string) => get<StatusItemDto[]>('/status', { year, ruleset }),

@@ -233,12 +233,26 @@ export const ProgramSummary = z
   })
   .openapi('ProgramSummary');
 
-export const ProgramDoc = z
-  .record(z.string(), z.unknown())
-  .openapi('Program', {
-    description:
-      'The program as in rules/programs/<id>.yaml: legal act, validity, period, goals, directions, budget, instruments, targets, each item with its source',
-  });
+export const ProgramDoc = z.record(z.string(), z.unknown()).openapi('Program', {
+  description:
+    'The program as in rules/programs/<id>.yaml: legal act, validity, period, goals, directions, budget, instruments, targets, each item with its source',
+});
+
+export const IndexResult = z.record(z.string(), z.unknown()).openapi('IndexResult', {
+  description:
+    '{ period, units: [{ unit, score, rank, reason, groups, groupRanks, normalised, contributions, incomplete, imputed, uncertainty?: { medianRank, p5, p95 } }], weights, contributionsSumTo, imputed, incompleteUnits, audit: { correlations, cronbachAlpha, pca: { eigenvalues, loadings } }, uncertainty?, sensitivity?: { firstOrder, total }, warnings } — see docs/methods/composite-index.md',
+});
+
+export const IndexPresetDoc = z
+  .object({
+    id: z.string(),
+    name: LocalisedName,
+    description: z.string(),
+    config: z.record(z.string(), z.unknown()),
+    scored: z.number().int(),
+    unscored: z.array(z.object({ unit: z.string(), reason: z.string().nullable() })),
+  })
+  .openapi('IndexPreset');
 
 export const Health = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), towns: z.number().int(), observations: z.number().int(), version: z.string() })
@@ -376,6 +390,31 @@ export const routes = {
     request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'monotowns-development-2012-2020' }) }) },
     responses: { 200: json(ProgramDoc, 'One program with its directions, instruments, targets and budget, each with its source'), ...problems },
   }),
+  index: createRoute({
+    method: 'post',
+    path: '/index',
+    tags: ['composite index'],
+    request: {
+      body: {
+        content: {
+          'application/json': {
+            schema: z.record(z.string(), z.unknown()).openapi({ description: 'The index configuration (docs/methods/composite-index.md)' }),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      200: json(IndexResult, 'Scores, ranks, contributions, audit, and uncertainty/sensitivity when asked for'),
+      400: json(Problem, 'Invalid configuration'),
+    },
+  }),
+  indexPresets: createRoute({
+    method: 'get',
+    path: '/index/presets',
+    tags: ['composite index'],
+    responses: { 200: json(z.array(IndexPresetDoc), 'Documented configurations for the reference data, with the towns each cannot score and why') },
+  }),
   sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
   regions: createRoute({
     method: 'get',
@@ -403,6 +442,7 @@ export type HealthDto = z.infer<typeof Health>;
 export type ProblemDto = z.infer<typeof Problem>;
 export type CoverageDto = z.infer<typeof Coverage>;
 export type ProgramSummaryDto = z.infer<typeof ProgramSummary>;
+export type IndexPresetDto = z.infer<typeof IndexPresetDoc>;
 export type RuleSetDto = z.infer<typeof RuleSetDoc>;
 export type StatusItemDto = z.infer<typeof StatusItem>;
 export type RegionCollectionDto = z.infer<typeof RegionCollection>;

@@ -157,6 +157,32 @@ describe('API /api/v1', () => {
     expect(notInForce.body.message).toMatch(/no version in force/);
   });
 
+  it('runs the composite index on POST /index and explains bad configurations', async () => {
+    const presets = await client.indexPresets();
+    const ek = presets.find((p) => p.id === 'east-kazakhstan-2014')!;
+    expect(ek.scored).toBe(4);
+    expect(ek.unscored).toHaveLength(23);
+    expect(ek.unscored[0].reason).toMatch(/no indicator has a value/);
+    const result = await client.index(ek.config);
+    const scored = result.units
+      .filter((u) => u.rank !== null)
+      .map((u) => u.unit)
+      .sort();
+    expect(scored).toEqual(['altai', 'kurchatov', 'ridder', 'serebryansk']);
+    expect(result.units.find((u) => u.unit === 'ridder')?.uncertainty).toMatchObject({
+      medianRank: expect.any(Number),
+      p5: expect.any(Number),
+      p95: expect.any(Number),
+    });
+    const res = await app.request('/api/v1/index', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ period: '2014', indicators: [], colour: 'red' }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/colour/);
+  });
+
   it('keeps the revision history readable', async () => {
     const h = await client.history('khromtau', 'population', '1999');
     expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
@@ -174,6 +200,8 @@ describe('API /api/v1', () => {
       [
         '/coverage',
         '/health',
+        '/index',
+        '/index/presets',
         '/indicators',
         '/regions',
         '/programs',

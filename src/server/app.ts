@@ -6,6 +6,7 @@ import type { Store } from '../app/ports.js';
 import { TownService } from '../app/town.service.js';
 import { coverage } from '../app/coverage.service.js';
 import { StatusService, type Rules } from '../app/status.service.js';
+import { describePreset, indexDataFromStore, runIndex } from '../app/index.service.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
 import { notFound } from '../domain/errors.js';
@@ -85,6 +86,14 @@ function api(store: Store, version: string, rules: Rules) {
     const p = rules.programs.find((x) => x.id === id);
     if (!p) throw notFound('program', id, `Known programs: ${rules.programs.map((x) => x.id).join(', ')}.`);
     return c.json(p as unknown as Record<string, unknown>, 200);
+  });
+  app.openapi(routes.index, async (c) => c.json(runIndex(await indexDataFromStore(store), c.req.valid('json')) as unknown as Record<string, unknown>, 200));
+  app.openapi(routes.indexPresets, async (c) => {
+    const data = await indexDataFromStore(store);
+    return c.json(
+      rules.presets.map((p) => describePreset(p, data)),
+      200,
+    );
   });
   app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
   app.openapi(routes.regions, async (c) => {
