@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -32,9 +32,12 @@ describe('architecture', () => {
   const domain = files(join(ROOT, 'src/domain')).filter((f) => !f.endsWith('.test.ts'));
   it.each(domain.map((f) => [relative(ROOT, f), f]))('%s imports only the domain and does no I/O', (_name, file) => {
     const src = readFileSync(file, 'utf8');
-    // a module in a subfolder (src/domain/composite/…) may also import its parent's siblings (../errors.js), still inside src/domain
-    const nested = /[\\/]/.test(relative(join(ROOT, 'src/domain'), file));
-    for (const spec of imports(src)) expect(spec, `${file} imports ${spec}`).toMatch(nested ? /^\.\.?\/[a-z0-9-]+\.js$/ : /^\.\/[a-z0-9-]+\.js$/);
+    // relative imports only, and each must resolve inside src/domain (subfolders may import each other)
+    for (const spec of imports(src)) {
+      expect(spec, `${file} imports ${spec}`).toMatch(/^\.\.?\/[a-z0-9\-/.]+\.js$/);
+      const target = relative(join(ROOT, 'src/domain'), join(dirname(file), spec));
+      expect(target.startsWith('..'), `${file} imports ${spec}, outside src/domain`).toBe(false);
+    }
     const forbidden = /\b(process\.|Date\.now\(|new Date\(\)|Math\.random\(|fetch\(|require\(|console\.)/.exec(src);
     expect(forbidden?.[0] ?? null, `${file} uses ${forbidden?.[0]}`).toBeNull();
   });

@@ -20,7 +20,8 @@ export type Selection = { found: true; period: string; candidates: InputObservat
 export type ValueKind = 'number' | 'text';
 
 const usable = (o: InputObservation, kind: ValueKind) =>
-  !NOT_FACTS.has(o.status ?? 'actual') && (kind === 'number' ? typeof o.value === 'number' && Number.isFinite(o.value) : o.valueText !== null && o.valueText !== '');
+  !NOT_FACTS.has(o.status ?? 'actual') &&
+  (kind === 'number' ? typeof o.value === 'number' && Number.isFinite(o.value) : o.valueText !== null && o.valueText !== '');
 
 function latest(figures: InputObservation[]): Selection {
   const period = figures.map((o) => o.period).reduce((a, b) => (periodYear(b) > periodYear(a) || (periodYear(b) === periodYear(a) && b > a) ? b : a));
@@ -32,7 +33,13 @@ function latest(figures: InputObservation[]): Selection {
  * most recent earlier period no more than `maxAgeYears` older; never a later one.
  * `kind` says whether the number (`value`) or the class (`valueText`) is wanted.
  */
-export function selectForYear(observations: readonly InputObservation[], indicator: string, year: number, maxAgeYears: number, kind: ValueKind = 'number'): Selection {
+export function selectForYear(
+  observations: readonly InputObservation[],
+  indicator: string,
+  year: number,
+  maxAgeYears: number,
+  kind: ValueKind = 'number',
+): Selection {
   const all = observations.filter((o) => o.indicator === indicator && usable(o, kind));
   const eligible = all.filter((o) => periodYear(o.period) <= year && periodYear(o.period) >= year - maxAgeYears);
   if (eligible.length) return latest(eligible);
@@ -50,18 +57,15 @@ export function selectForYear(observations: readonly InputObservation[], indicat
   return { found: false, reason: reasons.length ? `no figure for ${indicator}: ${reasons.join('; ')}` : `no figure for ${indicator}` };
 }
 
-/** The figures of `indicator` in exactly `year` and kind, latest period first (for a series' earlier end). */
-export function figuresUpTo(observations: readonly InputObservation[], indicator: string, fromYear: number, toYear: number): InputObservation[] {
-  return observations.filter((o) => o.indicator === indicator && usable(o, 'number') && periodYear(o.period) >= fromYear && periodYear(o.period) <= toYear);
-}
-
 /** Several figures of one period read as one class: agreed, or a conflict that the data must resolve. */
-export type Reading<C> = { agreed: true; cls: C; value: number | string; values: InputObservation[]; warning: string | null } | { agreed: false; conflict: string };
+export type Reading<C> =
+  { agreed: true; cls: C; value: number | string | null; values: InputObservation[]; warning: string | null } | { agreed: false; conflict: string };
 
 /**
  * Classifies every candidate; when they disagree on the class the reading is a
- * conflict naming each source, when they differ in value but agree on the
- * class the class stands with a warning. No source is preferred.
+ * conflict naming each source; when they differ in value but agree on the
+ * class the class stands, the value is null and a warning lists the values.
+ * No source is preferred.
  */
 export function readCandidates<C extends string>(candidates: readonly InputObservation[], classify: (o: InputObservation) => C): Reading<C> {
   const shown = (o: InputObservation) => `${o.value ?? o.valueText} from ${o.source}`;
@@ -76,16 +80,19 @@ export function readCandidates<C extends string>(candidates: readonly InputObser
   return {
     agreed: true,
     cls: distinctClasses[0],
-    value: (values.length === 1 ? values[0] : candidates[0].value ?? candidates[0].valueText) as number | string,
+    value: values.length === 1 ? (values[0] as number | string) : null,
     values: [...candidates],
     warning:
-      values.length > 1 ? `the sources give different values for ${candidates[0].period} (${candidates.map(shown).join(', ')}) but all lead to the same class` : null,
+      values.length > 1
+        ? `the sources give different values for ${candidates[0].period} (${candidates.map(shown).join(', ')}) but all lead to the same class`
+        : null,
   };
 }
 
 /** The date a year is evaluated on: 31 December, as the legal-status engine does. */
 export function evaluationDate(year: number): string {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw invalidArgument('year', `${year} is not a year; give a four-digit calendar year such as 2024.`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw invalidArgument('year', `${year} is not a year; give a four-digit calendar year such as 2024.`);
   return `${year}-12-31`;
 }
 
@@ -98,7 +105,8 @@ export type StateOnDate = { known: true; state: string; record: InputEnterpriseS
  * record without a start date may have begun after `date`, so it gives no state;
  * records with the same start that disagree are a conflict.
  */
-export function stateOnDate(records: readonly InputEnterpriseState[], enterprise: string, date: string): StateOnDate {
+export function stateOnDate(records: readonly InputEnterpriseState[], enterprise: string | null, date: string): StateOnDate {
+  const name = enterprise ?? 'the town-forming enterprise';
   const mine = records.filter((r) => r.enterprise === enterprise);
   const open = (r: InputEnterpriseState) => r.until === null || date < r.until;
   const known = mine.filter((r) => r.since !== null && r.since <= date && open(r));
@@ -112,7 +120,7 @@ export function stateOnDate(records: readonly InputEnterpriseState[], enterprise
     if (kinds.length > 1)
       return {
         known: false,
-        reason: `conflict: the sources disagree on the state of ${enterprise} on ${date} (${current.map((r) => `${r.state} from ${r.source}`).join(', ')}); resolve the conflict in the data`,
+        reason: `conflict: the sources disagree on the state of ${name} on ${date} (${current.map((r) => `${r.state} from ${r.source}`).join(', ')}); resolve the conflict in the data`,
       };
     return { known: true, state: kinds[0], record: current[0], warning: null };
   }
@@ -120,7 +128,7 @@ export function stateOnDate(records: readonly InputEnterpriseState[], enterprise
   if (undated.length)
     return {
       known: false,
-      reason: `the state of ${enterprise} (${undated.map((r) => `${r.state} from ${r.source}`).join(', ')}) has no start date, so it may have begun after ${date}; add the date it began`,
+      reason: `the state of ${name} (${undated.map((r) => `${r.state} from ${r.source}`).join(', ')}) has no start date, so it may have begun after ${date}; add the date it began`,
     };
-  return { known: false, reason: `no state of ${enterprise} is recorded on ${date}` };
+  return { known: false, reason: `no state of ${name} is recorded on ${date}` };
 }

@@ -5,45 +5,18 @@ import type { LocalisedName, OperatingState } from '../registry.js';
 /**
  * The inputs and results of the typologies. The input shapes are those of the
  * legal-status engine (`src/domain/criteria/types.ts`: `InputObservation`,
- * `InputEnterpriseState`, `TownInput`), restated here because a module in a
- * subfolder of the domain imports only its siblings and the domain's top-level
- * modules (test/architecture.test.ts). TypeScript compares shapes, so a
- * criteria `TownInput` is a typology input; `typologies.test.ts` holds that.
+ * `InputEnterpriseState`, `TownInput`), re-exported here; a typology input is a
+ * criteria `TownInput` plus the town-forming enterprises.
  */
 
-/** One figure for one indicator and period (pure data, no database). */
-export interface InputObservation {
-  indicator: string;
-  /** A year (2021) or a date (2021-01-01). */
-  period: string;
-  value: number | null;
-  valueText: string | null;
-  /** The source: a source id, a URL, or "file | passage". */
-  source: string;
-  /** Targets and forecasts never establish a class; absent means actual. */
-  status?: ObservationStatus;
-}
-
-/** The operating state of a town-forming enterprise over [since, until); since null = start date unknown. */
-export interface InputEnterpriseState {
-  enterprise: string | null;
-  state: OperatingState;
-  since: string | null;
-  until: string | null;
-  source: string;
-}
+import type { TownInput } from '../criteria/types.js';
+export type { InputEnterpriseState, InputObservation, TownInput } from '../criteria/types.js';
 
 /** A town-forming enterprise with its NACE section (the letter, A–U); null when not recorded. */
 export interface InputEnterprise {
   name: string;
   naceSection: string | null;
   source: string;
-}
-
-export interface TownInput {
-  town: string | null;
-  observations: readonly InputObservation[];
-  enterpriseStates: readonly InputEnterpriseState[];
 }
 
 /** What the typologies read: the legal-status input plus the town-forming enterprises. */
