@@ -1,6 +1,5 @@
-import type { ObservationStatus } from '../observations.js';
 import type { LegalReference, Parameters } from '../parameters.js';
-import type { LocalisedName, OperatingState } from '../registry.js';
+import type { LocalisedName } from '../registry.js';
 
 /**
  * The inputs and results of the typologies. The input shapes are those of the
