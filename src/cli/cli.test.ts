@@ -115,6 +115,14 @@ describe.sequential('monoqala CLI', () => {
     expect(cli('index', '--config', 'nope.json').err).toMatch(/no file "nope.json" and no preset/);
   });
 
+  it('classify prints the typologies with the published classes', () => {
+    const r = cli('classify', '--year', '2024', '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const items = JSON.parse(r.out) as { town: string; typology: string; class: string }[];
+    expect(items.find((i) => i.town === 'kurchatov' && i.typology === 'production_type')?.class).toBe('research');
+    expect(cli('classify').err).toMatch(/classify needs --year/);
+  });
+
   it('rules test runs the scenario tests', () => {
     const r = cli('rules', 'test');
     expect(r.code, r.out).toBe(0);

@@ -13,6 +13,7 @@ import { emptyKnown, knownFrom, validateBundle } from '../app/validate.js';
 import { configFromEnv, loadRulesOrThrow, openRuntime, PROJECT_ROOT, VERSION, webRootIfBuilt } from '../runtime.js';
 import { evaluateStatus, inputsFromBundle, StatusService, type StatusItem } from '../app/status.service.js';
 import { loadRules, loadScenarioFile } from '../io/rules.js';
+import { classify, TypologyService, type TypologyItem } from '../app/typology.service.js';
 import { indexDataFromBundle, indexDataFromStore, runIndex, type IndexResult } from '../app/index.service.js';
 import { runScenario } from '../domain/criteria/index.js';
 import { createApp } from '../server/app.js';
@@ -28,6 +29,8 @@ Commands:
   import <file or folder>        import CSV files in the shared formats (all or nothing)
   export --format csv|json <dir> write the whole dataset to a folder
   validate [file or folder]      check the reference data (or a file against it) without a database
+  classify --year YYYY [--data DIR] [--format json|table]
+                                 the four typologies of every town, computed with reasons, beside the published classes
   status --year YYYY [--ruleset ID] [--data DIR] [--format json|table]
                                  the legal status of every town under each rule set in force
   rules test [FILE]              run the scenario tests of the rules (or one scenario file)
@@ -174,6 +177,50 @@ async function main(argv: string[]): Promise<number> {
       else printIndexTable(result);
       return 0;
     }
+    case 'classify': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { year: { type: 'string' }, data: { type: 'string' }, format: { type: 'string', default: 'table' } },
+      });
+      const year = Number(values.year);
+      if (!values.year || !Number.isInteger(year)) throw new UsageError('classify needs --year YYYY, e.g. monoqala classify --year 2024');
+      const format = formatOption(values.format);
+      const rules = loadRulesOrThrow();
+      let items: TypologyItem[];
+      if (values.data) {
+        const { bundle, issues } = readPath(resolve(values.data));
+        if (issues.length) throw invalidData(issues, `The data in ${values.data}`);
+        const data = inputsFromBundle(bundle);
+        const enterprises = bundle.enterprises.map((e, i) => ({
+          id: i + 1,
+          townId: e.town,
+          name: e.name,
+          owner: e.owner,
+          product: e.product,
+          naceSection: e.naceSection,
+          note: e.note,
+          sources: [],
+          states: [],
+        }));
+        items = classify(rules, data, enterprises, year);
+      } else {
+        const rt = await openRuntime(envConfig);
+        try {
+          items = await new TypologyService(rt.store, rules).classify(year);
+        } finally {
+          await rt.close();
+        }
+      }
+      if (format === 'json') console.log(JSON.stringify(items, null, 2));
+      else
+        for (const it of items) {
+          const pub = it.published.length ? `  published: ${it.published.map((p) => `${p.class} (${p.period})`).join(', ')}` : '';
+          console.log(
+            `${it.typology.padEnd(22)} ${it.town.padEnd(12)} ${it.class.padEnd(11)}${it.missing.length ? ` missing: ${it.missing.join(', ')}` : ''}${pub}`,
+          );
+        }
+      return 0;
+    }
     case 'rules': {
       const [sub, ...args] = rest;
       if (sub !== 'test') throw new UsageError('rules has one subcommand: monoqala rules test [FILE]');
@@ -290,14 +337,19 @@ function printStatusTable(items: StatusItem[]): void {
   console.log([...counts].map(([k, n]) => `${k}: ${n}`).join('; ') || 'no rule set in force that year');
 }
 
+/** Exits once stdout and stderr are flushed: a large JSON output to a pipe is never cut short. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (err: unknown) => {
     if (err instanceof UsageError) console.error(`monoqala: ${err.message}\n\n${HELP}`);
     else if (err instanceof DomainError) console.error(`monoqala: ${err.message}`);
     else if (err instanceof Error && /ECONNREFUSED|ENOTFOUND|password authentication/.test(err.message))
       console.error(`monoqala: cannot reach the database (${err.message}). Check DATABASE_URL.`);
     else console.error(err);
-    process.exit(err instanceof UsageError ? 2 : 1);
+    exitAfterFlush(err instanceof UsageError ? 2 : 1);
   },
 );

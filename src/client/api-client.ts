@@ -4,6 +4,7 @@
  */
 import type {
   CoverageDto,
+  TypologyItemDto,
   IndexPresetDto,
   ProgramSummaryDto,
   RuleSetDto,
@@ -20,6 +21,7 @@ import type {
 } from '../contract/api.js';
 
 export type {
+  TypologyItemDto,
   IndexPresetDto,
   ProgramSummaryDto,
   CoverageDto,
@@ -38,6 +40,18 @@ export type { SourceRefDto } from '../contract/api.js';
 
 /** The index result (its full shape: `CompositeJson` in src/domain/composite/json.ts). */
 export type IndexResultDto = import('../domain/composite/json.js').CompositeJson;
+
+/** The vulnerability result (its full shape: `VulnerabilityResult` in src/domain/vulnerability.ts). */
+export type VulnerabilityDto = import('../domain/vulnerability.js').VulnerabilityResult;
+/** Per typology: computed against published classes (`compareTypologies` in src/app/typology.service.ts). */
+export type TypologyComparisonDto = {
+  typology: string;
+  label: { kk: string; ru: string; en: string };
+  table: import('../domain/typology/confusion.js').ConfusionTable;
+  conflicts: string[];
+};
+/** The data-driven typology (`DataDrivenResult` in src/domain/typology/data-driven.ts). */
+export type ClustersDto = import('../domain/typology/data-driven.js').DataDrivenResult;
 
 export class ApiError extends Error {
   constructor(
@@ -107,6 +121,10 @@ export function createClient(opts: ClientOptions = {}) {
     sources: () => get<SourceDto[]>('/sources'),
     coverage: () => get<CoverageDto>('/coverage'),
     rulesets: () => get<RuleSetDto[]>('/rulesets'),
+    typologies: (year: number) => get<TypologyItemDto[]>('/typologies', { year }),
+    typologiesCompare: (year: number) => get<TypologyComparisonDto[]>('/typologies/compare', { year }),
+    typologiesClusters: (year: number, indicators: string[], k = 3) => get<ClustersDto>('/typologies/clusters', { year, indicators: indicators.join(','), k }),
+    vulnerability: (id: string, year?: number) => get<VulnerabilityDto>(`/towns/${encodeURIComponent(id)}/vulnerability`, { year }),
     index: (config: unknown) => post<IndexResultDto>('/index', config),
     indexPresets: () => get<IndexPresetDto[]>('/index/presets'),
     programs: () => get<ProgramSummaryDto[]>('/programs'),

@@ -254,6 +254,33 @@ export const IndexPresetDoc = z
   })
   .openapi('IndexPreset');
 
+export const TypologyItem = z
+  .object({
+    town: z.string(),
+    typology: z.enum(['tfe_operating_state', 'production_type', 'development_dynamics', 'economic_potential']),
+    year: z.number().int(),
+    date: z.string(),
+    class: z.string().openapi({ description: 'The computed class, or "unknown" (then `missing` names what is needed)' }),
+    reasons: z.array(
+      z.object({
+        code: z.string(),
+        text: z.string(),
+        value: z.union([z.number(), z.string()]).nullable(),
+        threshold: z.unknown(),
+        parameters: z.array(z.string()),
+        period: z.string().nullable(),
+        source: z.string().nullable(),
+        sourceRef: SourceRef.nullable(),
+      }),
+    ),
+    missing: z.array(z.string()),
+    warnings: z.array(z.string()),
+    published: z
+      .array(z.object({ class: z.string(), period: z.string(), source: SourceRef }))
+      .openapi({ description: 'The classes the literature publishes for the town, with their sources' }),
+  })
+  .openapi('TypologyItem');
+
 export const Health = z
   .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), towns: z.number().int(), observations: z.number().int(), version: z.string() })
   .openapi('Health');
@@ -415,6 +442,67 @@ export const routes = {
     tags: ['composite index'],
     responses: { 200: json(z.array(IndexPresetDoc), 'Documented configurations for the reference data, with the towns each cannot score and why') },
   }),
+  typologies: createRoute({
+    method: 'get',
+    path: '/typologies',
+    tags: ['typologies'],
+    request: { query: z.object({ year: statusYear }) },
+    responses: {
+      200: json(z.array(TypologyItem), 'Each typology for each town: the computed class with its reasons, and the published classes with their sources'),
+      ...problems,
+    },
+  }),
+  typologiesCompare: createRoute({
+    method: 'get',
+    path: '/typologies/compare',
+    tags: ['typologies'],
+    request: { query: z.object({ year: statusYear }) },
+    responses: {
+      200: json(z.array(z.record(z.string(), z.unknown())), 'Per typology: the confusion table of computed against published classes'),
+      ...problems,
+    },
+  }),
+  typologiesClusters: createRoute({
+    method: 'get',
+    path: '/typologies/clusters',
+    tags: ['typologies'],
+    request: {
+      query: z.object({
+        year: statusYear,
+        indicators: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*(,[a-z][a-z0-9_]*)*$/, 'indicators must be comma-separated indicator codes')
+          .openapi({ param: { name: 'indicators', in: 'query' }, example: 'population,avg_monthly_wage_kzt' }),
+        k: z.coerce
+          .number({ error: 'k must be a whole number of clusters' })
+          .int('k must be a whole number')
+          .min(1, 'k must be at least 1')
+          .max(27, 'k must be at most 27')
+          .default(3)
+          .openapi({ param: { name: 'k', in: 'query' } }),
+      }),
+    },
+    responses: {
+      200: json(
+        z.record(z.string(), z.unknown()),
+        'Ward clustering on standardised indicators: dendrogram, clusters, and the adjusted Rand index against each published typology',
+      ),
+      ...problems,
+    },
+  }),
+  vulnerability: createRoute({
+    method: 'get',
+    path: '/towns/{id}/vulnerability',
+    tags: ['typologies'],
+    request: { params: TownIdParam, query: z.object({ year: statusYear.optional() }) },
+    responses: {
+      200: json(
+        z.record(z.string(), z.unknown()),
+        'The explained vulnerability score: each component with value, source, normalised score, weight and contribution; missing components listed',
+      ),
+      ...problems,
+    },
+  }),
   sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
   regions: createRoute({
     method: 'get',
@@ -443,6 +531,7 @@ export type ProblemDto = z.infer<typeof Problem>;
 export type CoverageDto = z.infer<typeof Coverage>;
 export type ProgramSummaryDto = z.infer<typeof ProgramSummary>;
 export type IndexPresetDto = z.infer<typeof IndexPresetDoc>;
+export type TypologyItemDto = z.infer<typeof TypologyItem>;
 export type RuleSetDto = z.infer<typeof RuleSetDoc>;
 export type StatusItemDto = z.infer<typeof StatusItem>;
 export type RegionCollectionDto = z.infer<typeof RegionCollection>;

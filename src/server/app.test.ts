@@ -183,6 +183,37 @@ describe('API /api/v1', () => {
     expect(((await res.json()) as { message: string }).message).toMatch(/colour/);
   });
 
+  it('classifies every town four ways, with reasons and the published classes beside', async () => {
+    const items = await client.typologies(2024);
+    expect(items).toHaveLength(27 * 4);
+    const kurchatov = items.find((i) => i.town === 'kurchatov' && i.typology === 'production_type')!;
+    expect(kurchatov.class).toBe('research');
+    expect(kurchatov.reasons[0].sourceRef?.url).toMatch(/^https?:/);
+    expect(kurchatov.published).toEqual([expect.objectContaining({ class: 'research', source: expect.objectContaining({ id: 'doc-003-619b76c66df76652' }) })]);
+    const state = items.find((i) => i.town === 'ridder' && i.typology === 'tfe_operating_state')!;
+    expect(state.class).toBe('unknown');
+    expect(state.missing.length).toBeGreaterThan(0);
+    const compare = await client.typologiesCompare(2024);
+    const op = compare.find((c) => c.typology === 'tfe_operating_state')!;
+    expect(op.table.cells.filter((x) => x.published !== null).reduce((n, x) => n + x.count, 0)).toBe(27);
+  });
+
+  it('clusters towns on chosen indicators and explains when it cannot', async () => {
+    const ok = await client.typologiesClusters(2021, ['population'], 2);
+    expect(ok.labels ?? ok).toBeTruthy();
+    const bad = await get('/api/v1/typologies/clusters?year=2021&indicators=Bad&k=2');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toMatchObject({ parameter: 'indicators' });
+  });
+
+  it('explains the vulnerability score: components, what is missing, unknown when too little is known', async () => {
+    const v = await client.vulnerability('serebryansk', 2024);
+    expect(v.components.length).toBeGreaterThan(5);
+    expect(v.band).toBe('unknown');
+    expect(v.missing).toEqual(expect.arrayContaining(['tfe_output_share_pct']));
+    expect((await get('/api/v1/towns/atlantis/vulnerability')).status).toBe(404);
+  });
+
   it('keeps the revision history readable', async () => {
     const h = await client.history('khromtau', 'population', '1999');
     expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
@@ -209,6 +240,10 @@ describe('API /api/v1', () => {
         '/rulesets',
         '/status',
         '/towns/{id}/status',
+        '/towns/{id}/vulnerability',
+        '/typologies',
+        '/typologies/clusters',
+        '/typologies/compare',
         '/sources',
         '/towns',
         '/towns/{id}',

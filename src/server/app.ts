@@ -7,6 +7,7 @@ import { TownService } from '../app/town.service.js';
 import { coverage } from '../app/coverage.service.js';
 import { StatusService, type Rules } from '../app/status.service.js';
 import { describePreset, indexDataFromStore, runIndex } from '../app/index.service.js';
+import { TypologyService } from '../app/typology.service.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
 import { notFound } from '../domain/errors.js';
@@ -23,6 +24,7 @@ export interface AppOptions {
 function api(store: Store, version: string, rules: Rules) {
   const towns = new TownService(store);
   const status = new StatusService(store, rules);
+  const typologies = new TypologyService(store, rules);
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -95,6 +97,17 @@ function api(store: Store, version: string, rules: Rules) {
       200,
     );
   });
+  app.openapi(routes.typologies, async (c) => c.json(await typologies.classify(c.req.valid('query').year), 200));
+  app.openapi(routes.typologiesCompare, async (c) =>
+    c.json((await typologies.compare(c.req.valid('query').year)) as unknown as Record<string, unknown>[], 200),
+  );
+  app.openapi(routes.typologiesClusters, async (c) => {
+    const { year, indicators, k } = c.req.valid('query');
+    return c.json((await typologies.clusters(year, indicators.split(','), k)) as unknown as Record<string, unknown>, 200);
+  });
+  app.openapi(routes.vulnerability, async (c) =>
+    c.json((await typologies.vulnerability(c.req.valid('param').id, c.req.valid('query').year)) as unknown as Record<string, unknown>, 200),
+  );
   app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
   app.openapi(routes.regions, async (c) => {
     const layer = Number(c.req.valid('query').layer);
