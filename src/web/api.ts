@@ -28,4 +28,22 @@ export function useApi<T>(key: string, load: () => Promise<T>): Loadable<T> & { 
   return { ...current, retry };
 }
 
+/**
+ * Reference data that does not change while the app is open (the rule sets, the indicator catalogue),
+ * loaded once and shared by the pages; a failed load is forgotten so that a retry asks again.
+ */
+const memo = new Map<string, Promise<unknown>>();
+export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = memo.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    memo.set(key, p);
+    p.catch(() => memo.delete(key));
+  }
+  return p;
+}
+
+export const loadRulesets = () => cached('rulesets', () => client.rulesets());
+export const loadIndicators = () => cached('indicators', () => client.indicators());
+
 export { ApiError };

@@ -4,8 +4,9 @@ import { useI18n } from './i18n/index.js';
 import { CoveragePage } from './pages/CoveragePage.js';
 import { Overview } from './pages/Overview.js';
 import { SourcesPage } from './pages/SourcesPage.js';
+import { StatusPage } from './pages/StatusPage.js';
 import { TownPage } from './pages/TownPage.js';
-import { hrefCoverage, hrefOverview, hrefSources, useRoute, type Route } from './router.js';
+import { hrefCoverage, hrefOverview, hrefSources, hrefStatus, useRoute, type Route } from './router.js';
 
 function NotFound() {
   const { t } = useI18n();
@@ -32,11 +33,13 @@ function Page({ route }: { route: Route }) {
     case 'overview':
       return <Overview />;
     case 'town':
-      return <TownPage key={route.id} id={route.id} />;
+      return <TownPage key={route.id} id={route.id} statusYear={route.statusYear} />;
     case 'coverage':
       return <CoveragePage />;
     case 'sources':
       return <SourcesPage focus={route.focus} />;
+    case 'status':
+      return <StatusPage year={route.year} focus={route.ruleset} />;
     case 'notFound':
       return <NotFound />;
   }
@@ -101,6 +104,9 @@ export function App() {
           <nav aria-label={t('nav.label')} className="site-nav">
             <a href={hrefOverview} aria-current={route.page === 'overview' ? 'page' : undefined} data-testid="nav-overview">
               {t('nav.overview')}
+            </a>
+            <a href={hrefStatus} aria-current={route.page === 'status' ? 'page' : undefined} data-testid="nav-status">
+              {t('nav.status')}
             </a>
             <a href={hrefCoverage} aria-current={route.page === 'coverage' ? 'page' : undefined} data-testid="nav-coverage">
               {t('nav.coverage')}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ObservationDto } from '../client/api-client.js';
 import { niceTicks, noteWarning, periodYear, seriesPoints, sourceLabel } from './format.js';
 import { formatIsoDate, numberLocale } from './i18n/index.js';
-import { hrefSource, hrefTown, parseHash, sourceAnchor } from './router.js';
+import { hrefSource, hrefStatusFor, hrefTown, hrefTownStatus, parseHash, sourceAnchor } from './router.js';
 
 const src = { id: 's', title: 'example.org/x', url: 'https://example.org/x', passage: null };
 const obs = (period: string, value: number | null, note: string | null = null): ObservationDto => ({
@@ -75,8 +75,13 @@ describe('routes', () => {
   it('parses the hash', () => {
     expect(parseHash('')).toEqual({ page: 'overview' });
     expect(parseHash('#/')).toEqual({ page: 'overview' });
-    expect(parseHash('#/towns/ridder')).toEqual({ page: 'town', id: 'ridder' });
-    expect(parseHash(hrefTown('a b'))).toEqual({ page: 'town', id: 'a b' });
+    expect(parseHash('#/towns/ridder')).toEqual({ page: 'town', id: 'ridder', statusYear: null });
+    expect(parseHash(hrefTown('a b'))).toEqual({ page: 'town', id: 'a b', statusYear: null });
+    expect(parseHash(hrefTownStatus('kentau', 2022))).toEqual({ page: 'town', id: 'kentau', statusYear: 2022 });
+    expect(parseHash('#/towns/kentau?status=soon')).toEqual({ page: 'town', id: 'kentau', statusYear: null });
+    expect(parseHash('#/status')).toEqual({ page: 'status', year: null, ruleset: null });
+    expect(parseHash(hrefStatusFor(2022, 'kz-2012'))).toEqual({ page: 'status', year: 2022, ruleset: 'kz-2012' });
+    expect(hrefStatusFor(null)).toBe('#/status');
     expect(parseHash('#/nowhere')).toEqual({ page: 'notFound', path: '/nowhere' });
     expect(parseHash('#/coverage')).toEqual({ page: 'coverage' });
     expect(parseHash('#/sources')).toEqual({ page: 'sources', focus: null });

@@ -1,11 +1,23 @@
 /**
- * Hash routing without a library: `#/` is the overview, `#/towns/<id>` a town page, `#/coverage` the
- * data coverage matrix, `#/sources` the list of sources (`#/sources?id=<id>` points at one of them).
+ * Hash routing without a library: `#/` is the overview, `#/towns/<id>` a town page (`?status=<year>`
+ * opens its legal status for that year), `#/coverage` the data coverage matrix, `#/sources` the list of
+ * sources (`#/sources?id=<id>` points at one of them), `#/status` the legal status of all towns
+ * (`?year=<year>`, `&ruleset=<id>` points at one definition).
  */
 import { useEffect, useState } from 'react';
 
 export type Route =
-  { page: 'overview' } | { page: 'town'; id: string } | { page: 'coverage' } | { page: 'sources'; focus: string | null } | { page: 'notFound'; path: string };
+  | { page: 'overview' }
+  | { page: 'town'; id: string; statusYear: number | null }
+  | { page: 'coverage' }
+  | { page: 'sources'; focus: string | null }
+  | { page: 'status'; year: number | null; ruleset: string | null }
+  | { page: 'notFound'; path: string };
+
+/** A year in a query string, or null when absent or not a plausible year. */
+function queryYear(v: string | null): number | null {
+  return v && /^\d{4}$/.test(v) ? Number(v) : null;
+}
 
 function decode(s: string): string {
   try {
@@ -24,8 +36,9 @@ export function parseHash(hash: string): Route {
   if (path === '/' || path === '') return { page: 'overview' };
   if (/^\/coverage\/?$/.test(path)) return { page: 'coverage' };
   if (/^\/sources\/?$/.test(path)) return { page: 'sources', focus: query.get('id') || null };
+  if (/^\/status\/?$/.test(path)) return { page: 'status', year: queryYear(query.get('year')), ruleset: query.get('ruleset') || null };
   const m = /^\/towns\/([^/?#]+)\/?$/.exec(path);
-  if (m) return { page: 'town', id: decode(m[1]!) };
+  if (m) return { page: 'town', id: decode(m[1]!), statusYear: queryYear(query.get('status')) };
   return { page: 'notFound', path: full };
 }
 
@@ -33,6 +46,19 @@ export const hrefOverview = '#/';
 export const hrefCoverage = '#/coverage';
 export const hrefSources = '#/sources';
 export const hrefTown = (id: string) => `#/towns/${encodeURIComponent(id)}`;
+/** A town page opened at its legal status for a year. */
+export const hrefTownStatus = (id: string, year: number) => `${hrefTown(id)}?status=${year}`;
+export const hrefStatus = '#/status';
+/** The legal status page for a year, optionally pointing at one rule set's description. */
+export const hrefStatusFor = (year: number | null, ruleset?: string) => {
+  const q = new URLSearchParams();
+  if (year !== null) q.set('year', String(year));
+  if (ruleset) q.set('ruleset', ruleset);
+  const qs = q.toString();
+  return qs ? `${hrefStatus}?${qs}` : hrefStatus;
+};
+/** The element id of a rule set's description on the legal status page. */
+export const rulesetAnchor = (id: string) => `ruleset-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 /** A link to one source on the sources page. */
 export const hrefSource = (id: string) => `#/sources?id=${encodeURIComponent(id)}`;
 /** The element id of a source on the sources page. */

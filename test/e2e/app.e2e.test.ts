@@ -66,10 +66,45 @@ afterAll(async () => {
 });
 
 const LANGS = [
-  { lang: 'kk', button: 'Қазақша', town: 'Жезқазған' },
-  { lang: 'ru', button: 'Русский', town: 'Жезказган' },
-  { lang: 'en', button: 'English', town: 'Zhezkazgan' },
+  {
+    lang: 'kk',
+    button: 'Қазақша',
+    town: 'Жезқазған',
+    year: 'Жыл',
+    verdict: 'Қорытынды',
+    seven: '7,1',
+    proxy: 'Прокси',
+    shown: '27 қаланың ішінен 2 қала',
+    notMet: 'Сәйкес келмейді',
+    outputShare: 'Қала құрушы кәсіпорындардың өнеркәсіп өндірісі көлеміндегі үлесі',
+  },
+  {
+    lang: 'ru',
+    button: 'Русский',
+    town: 'Жезказган',
+    year: 'Год',
+    verdict: 'Вердикт',
+    seven: '7,1',
+    proxy: 'Прокси',
+    shown: '2 из 27 городов',
+    notMet: 'Не соответствует',
+    outputShare: 'Доля градообразующих предприятий в объёме промышленного производства',
+  },
+  {
+    lang: 'en',
+    button: 'English',
+    town: 'Zhezkazgan',
+    year: 'Year',
+    verdict: 'Verdict',
+    seven: '7.1',
+    proxy: 'Proxy',
+    shown: '2 of 27 towns',
+    notMet: 'Does not meet',
+    outputShare: "Town-forming enterprises' share of industrial output",
+  },
 ] as const;
+
+const PROXY_RULESET = 'kz-nrdp-2020-industry-proxy';
 
 async function noSeriousAxeViolations(p: Page, include?: string) {
   const builder = new AxeBuilder({ page: p });
@@ -77,6 +112,12 @@ async function noSeriousAxeViolations(p: Page, include?: string) {
   const { violations } = await builder.analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+}
+
+/** Opens a page afresh: going to the same URL again would only change the hash and keep the app's state. */
+async function openFresh(path: string) {
+  await page.goto(`${base}/${path}`);
+  await page.reload();
 }
 
 describe('the web app', () => {
@@ -194,6 +235,93 @@ describe('the web app', () => {
     expect(await rows.first().locator('.source-cell a').count()).toBe(1);
     await noSeriousAxeViolations(page);
     await page.locator('[data-testid="town-indicators"]').screenshot({ path: join(SHOTS, `town-indicators-en.png`) });
+  });
+
+  it.each(LANGS)(
+    'explains the legal status of Kentau in $lang: in 2022 it does not meet the proxy variant (7.1 % in industry)',
+    async ({ lang, button, year, seven, proxy, notMet, outputShare }) => {
+      await openFresh('#/towns/kentau');
+      await page.getByRole('button', { name: button }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      const section = page.locator('[data-testid="legal-status"]');
+      const select = section.getByRole('combobox', { name: year, exact: true });
+      await select.waitFor();
+      // the default is the latest year with a rule set in force; nothing is remembered
+      expect(await select.inputValue()).toBe('2025');
+      await select.selectOption('2022');
+      const card = section.locator(`[data-testid="status-card"][data-ruleset="${PROXY_RULESET}"]`);
+      await card.waitFor();
+      expect(await card.getAttribute('data-verdict')).toBe('does_not_meet');
+      expect(await card.innerText()).toContain(notMet);
+      const criteria = card.locator('[data-testid="criteria-table"]');
+      expect(await criteria.locator('[data-testid="criterion-row"]').count()).toBe(2);
+      expect(await criteria.innerText()).toContain(seven);
+      expect(await criteria.locator('[data-testid="criterion-value"][data-value="7.1"]').count()).toBe(1);
+      const proxyLabel = criteria.locator('[data-testid="proxy-label"]');
+      expect(await proxyLabel.count()).toBe(1);
+      expect(await proxyLabel.innerText()).toContain(proxy);
+      // the value is traced to its source, the threshold to its act
+      const row = criteria.locator('[data-testid="criterion-row"][data-criterion="employment_industry_share"]');
+      expect(await row.getAttribute('data-result')).toBe('false');
+      expect(await row.locator('a[href^="#/sources?id="]').count()).toBeGreaterThan(0);
+      expect(await row.locator('[data-testid="threshold-basis"]').innerText()).toContain('990');
+      // «unknown» names what is missing
+      const strict = section.locator('[data-testid="status-card"][data-ruleset="kz-nrdp-2020"]');
+      expect(await strict.getAttribute('data-verdict')).toBe('unknown');
+      expect(await strict.locator('[data-testid="verdict-explanation"]').innerText()).toContain(outputShare);
+      await noSeriousAxeViolations(page);
+      await section.screenshot({ path: join(SHOTS, `status-town-${lang}.png`) });
+    },
+  );
+
+  it.each(LANGS)(
+    'filters the overview in $lang by verdict: in 2022 two towns do not meet the proxy variant, and the map keeps its 27 markers',
+    async ({ lang, button, year, verdict, shown, notMet }) => {
+      await openFresh('#/');
+      await page.getByRole('button', { name: button }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      const filter = page.locator('[data-testid="status-filter"]');
+      await filter.getByRole('combobox', { name: year, exact: true }).selectOption('2022');
+      await filter.locator('[data-testid="filter-ruleset"]').selectOption(PROXY_RULESET);
+      await page.locator('[data-testid="status-cell"][data-verdict="does_not_meet"]').first().waitFor();
+      expect(await page.locator('[data-testid="town-row"]').count()).toBe(27);
+      await filter.getByRole('combobox', { name: verdict, exact: true }).selectOption('does_not_meet');
+      const rows = page.locator('[data-testid="town-row"]');
+      await expect.poll(() => rows.count()).toBe(2);
+      expect((await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-town')))).sort()).toEqual(['arkalyk', 'kentau']);
+      expect(await page.locator('[data-testid="status-cell"][data-verdict="does_not_meet"]').count()).toBe(2);
+      expect(await page.locator('[data-testid="shown-count"]').innerText()).toBe(shown);
+      expect(await page.locator('[data-testid="town-marker"]').count()).toBe(27);
+      expect(await page.locator('[data-testid="town-marker"][data-dimmed="true"]').count()).toBe(25);
+      expect(await page.locator('[data-testid="town-marker"][data-verdict="does_not_meet"]:not([data-dimmed])').count()).toBe(2);
+      expect(await page.locator('a:has([data-testid="town-marker"][data-town="kentau"]) > title').textContent()).toContain(notMet);
+      await noSeriousAxeViolations(page);
+    },
+  );
+
+  it.each(LANGS)('compares the definitions in $lang on #/status, and a cell opens the town at its legal status', async ({ lang, button, year }) => {
+    await openFresh('#/status?year=2022');
+    await page.getByRole('button', { name: button }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    const matrix = page.locator('[data-testid="status-matrix"]');
+    await matrix.locator('[data-testid="status-matrix-cell"]').first().waitFor();
+    expect(await page.getByRole('combobox', { name: year, exact: true }).inputValue()).toBe('2022');
+    expect(await page.locator('[data-testid="nav-status"]').getAttribute('aria-current')).toBe('page');
+    expect(await matrix.locator('[data-testid="status-row"]').count()).toBe(27);
+    // in 2022: the 2020–2025 programme, its proxy variant, the literature and Russia's decree
+    expect(await matrix.locator('thead th[data-ruleset]').count()).toBe(4);
+    expect(await matrix.locator('[data-testid="status-matrix-cell"]').count()).toBe(27 * 4);
+    expect(await matrix.locator(`[data-testid="status-matrix-cell"][data-ruleset="${PROXY_RULESET}"][data-verdict="does_not_meet"]`).count()).toBe(2);
+    expect(await page.locator('[data-testid="ruleset-description"]').count()).toBe(5);
+    await noSeriousAxeViolations(page);
+    await page.screenshot({ path: join(SHOTS, `status-page-${lang}.png`), fullPage: true });
+
+    await matrix.locator(`[data-testid="status-row"][data-town="kentau"] [data-testid="status-matrix-cell"][data-ruleset="${PROXY_RULESET}"] a`).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/towns/kentau?status=2022');
+    const card = page.locator(`[data-testid="legal-status"] [data-testid="status-card"][data-ruleset="${PROXY_RULESET}"]`);
+    await card.waitFor();
+    expect(await card.getAttribute('data-verdict')).toBe('does_not_meet');
+    expect(await page.locator('[data-testid="legal-status-year"]').inputValue()).toBe('2022');
   });
 
   it('loads nothing from outside the server', () => {

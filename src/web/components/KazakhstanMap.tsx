@@ -4,19 +4,48 @@ import type { TownSummaryDto } from '../../client/api-client.js';
 import { kazakhstanProjection, type RegionFeatureCollection } from '../geo.js';
 import { useI18n, type Lang } from '../i18n/index.js';
 import { hrefTown } from '../router.js';
+import { VERDICTS, type Verdict } from '../status.js';
+import { VERDICT_KEY } from './status.js';
 
 const WIDTH = 960;
 const FIT_HEIGHT = 600;
 const PAD = 16;
 const MAX_R = 15;
 const MIN_R = 3.5;
+/** With the legal status shown, markers are big enough for their shape cue (a cross for «does not meet»). */
+const MIN_R_STATUS = 6;
+
+/** The legal status the markers show: each town's verdict, and which towns the verdict filter dims. */
+export interface MapStatus {
+  year: number;
+  verdicts: ReadonlyMap<string, Verdict>;
+  dimmed: (townId: string) => boolean;
+}
 
 function regionName(p: RegionFeatureCollection['features'][number]['properties'], lang: Lang): string {
   return (lang === 'kk' ? p.name_kk : lang === 'ru' ? p.name_ru : p.name_en) || p.name_en;
 }
 
-/** The regions of Kazakhstan (d3-geo, equal-area conic) with one linked circle per town. */
-export function KazakhstanMap({ regions, towns }: { regions: RegionFeatureCollection; towns: readonly TownSummaryDto[] }) {
+/**
+ * A verdict's mark besides its colour: «meets» is a solid disc, «does not meet» a disc with a white
+ * cross, «unknown» a pale disc with a dashed outline (the CSS classes `v-<verdict>`).
+ */
+function VerdictMark({ verdict, x, y, r }: { verdict: Verdict; x: number; y: number; r: number }) {
+  if (verdict !== 'does_not_meet') return null;
+  const d = r * 0.5;
+  return <path d={`M${x - d} ${y - d}L${x + d} ${y + d}M${x - d} ${y + d}L${x + d} ${y - d}`} className="marker-cross" />;
+}
+
+/** The regions of Kazakhstan (d3-geo, equal-area conic) with one linked circle per town, marked with its verdict when given. */
+export function KazakhstanMap({
+  regions,
+  towns,
+  status = null,
+}: {
+  regions: RegionFeatureCollection;
+  towns: readonly TownSummaryDto[];
+  status?: MapStatus | null;
+}) {
   const { lang, t, num } = useI18n();
   const [active, setActive] = useState<string | null>(null);
   const descId = useId();
@@ -34,13 +63,14 @@ export function KazakhstanMap({ regions, towns }: { regions: RegionFeatureCollec
     };
   }, [regions]);
 
+  const minR = status ? MIN_R_STATUS : MIN_R;
   const maxPop = Math.max(1, ...towns.map((tw) => tw.population?.value ?? 0));
   const markers = towns
     .filter((tw) => tw.lat !== null && tw.lon !== null)
     .map((tw) => {
       const xy = geo.projection([tw.lon!, tw.lat!]);
       const pop = tw.population?.value ?? null;
-      const r = pop === null ? MIN_R : Math.max(MIN_R, MAX_R * Math.sqrt(pop / maxPop));
+      const r = pop === null ? minR : Math.max(minR, MAX_R * Math.sqrt(pop / maxPop));
       return xy ? { town: tw, x: xy[0], y: xy[1], r, pop } : null;
     })
     .filter((m) => m !== null)
@@ -64,26 +94,37 @@ export function KazakhstanMap({ regions, towns }: { regions: RegionFeatureCollec
           const name = m.town.name[lang];
           const region = m.town.region ? m.town.region.name[lang] : t('common.noData');
           const population = m.pop === null ? t('common.noData') : num(m.pop);
+          const verdict = status?.verdicts.get(m.town.id) ?? null;
+          const verdictText = verdict ? t(VERDICT_KEY[verdict]) : null;
+          const dimmed = status ? status.dimmed(m.town.id) : false;
+          const cls = ['town-marker', m.pop === null ? 'no-data' : null, verdict ? `v-${verdict}` : null].filter(Boolean).join(' ');
           return (
             <a
               key={m.town.id}
               href={hrefTown(m.town.id)}
-              aria-label={name}
-              className="town-link"
+              aria-label={verdictText ? t('map.markerLabel', { town: name, verdict: verdictText }) : name}
+              className={dimmed ? 'town-link dimmed' : 'town-link'}
               onMouseEnter={() => setActive(m.town.id)}
               onMouseLeave={() => setActive(null)}
               onFocus={() => setActive(m.town.id)}
               onBlur={() => setActive(null)}
             >
-              <title>{t('map.markerTitle', { town: name, region, population })}</title>
+              <title>
+                {verdictText && status
+                  ? t('map.markerStatusTitle', { town: name, region, population, year: status.year, verdict: verdictText })
+                  : t('map.markerTitle', { town: name, region, population })}
+              </title>
               <circle
                 cx={m.x}
                 cy={m.y}
                 r={m.r}
-                className={m.pop === null ? 'town-marker no-data' : 'town-marker'}
+                className={cls}
                 data-testid="town-marker"
                 data-town={m.town.id}
+                data-verdict={verdict ?? undefined}
+                data-dimmed={dimmed ? 'true' : undefined}
               />
+              {verdict ? <VerdictMark verdict={verdict} x={m.x} y={m.y} r={m.r} /> : null}
             </a>
           );
         })}
@@ -96,5 +137,36 @@ export function KazakhstanMap({ regions, towns }: { regions: RegionFeatureCollec
         </g>
       ) : null}
     </svg>
+  );
+}
+
+/** The key to the markers' verdicts, drawn like the markers, with the number of towns of each. */
+export function MapLegend({ year, ruleset, counts, filtering }: { year: number; ruleset: string; counts: Record<Verdict, number>; filtering: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="map-legend" data-testid="map-legend">
+      <p className="legend-title">{t('map.legendTitle', { year, ruleset })}</p>
+      <ul className="legend">
+        {VERDICTS.map((v) => (
+          <li key={v} data-verdict={v}>
+            <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true" focusable="false">
+              <circle cx="11" cy="11" r="8" className={`town-marker v-${v}`} />
+              <VerdictMark verdict={v} x={11} y={11} r={8} />
+            </svg>
+            {t('map.legendItem', { verdict: t(VERDICT_KEY[v]), count: counts[v] })}
+          </li>
+        ))}
+        {filtering ? (
+          <li>
+            <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true" focusable="false">
+              <g className="dimmed">
+                <circle cx="11" cy="11" r="8" className="town-marker v-unknown" />
+              </g>
+            </svg>
+            {t('map.legendDimmed')}
+          </li>
+        ) : null}
+      </ul>
+    </div>
   );
 }

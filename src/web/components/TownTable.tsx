@@ -1,16 +1,31 @@
 import { useState } from 'react';
 import type { TownSummaryDto } from '../../client/api-client.js';
 import { useI18n, type Lang } from '../i18n/index.js';
-import { hrefTown } from '../router.js';
+import { hrefTown, hrefTownStatus } from '../router.js';
+import { VERDICTS, type Verdict } from '../status.js';
 import { NoteBadge, Sectors } from './common.js';
+import { VerdictBadge } from './status.js';
 
-export type SortKey = 'name' | 'region' | 'population' | 'year' | 'industry';
+export type SortKey = 'name' | 'region' | 'population' | 'year' | 'industry' | 'status';
+
+/** The legal status column: each town's verdict under one rule set in one year. */
+export interface TableStatus {
+  year: number;
+  /** The rule set's label in the language. */
+  ruleset: string;
+  verdicts: ReadonlyMap<string, Verdict> | null;
+  loading: boolean;
+}
 type Dir = 'ascending' | 'descending';
 
 type Value = string | number | null;
 
-function sortValue(tw: TownSummaryDto, key: SortKey, lang: Lang): Value {
+function sortValue(tw: TownSummaryDto, key: SortKey, lang: Lang, verdicts?: ReadonlyMap<string, Verdict> | null): Value {
   switch (key) {
+    case 'status': {
+      const v = verdicts?.get(tw.id);
+      return v ? VERDICTS.indexOf(v) : null;
+    }
     case 'name':
       return tw.name[lang];
     case 'region':
@@ -25,12 +40,19 @@ function sortValue(tw: TownSummaryDto, key: SortKey, lang: Lang): Value {
 }
 
 /** Sorts a copy; missing values always go last, ties fall back to the town name. */
-export function sortTowns(towns: readonly TownSummaryDto[], key: SortKey, dir: Dir, lang: Lang, locale: string): TownSummaryDto[] {
+export function sortTowns(
+  towns: readonly TownSummaryDto[],
+  key: SortKey,
+  dir: Dir,
+  lang: Lang,
+  locale: string,
+  verdicts?: ReadonlyMap<string, Verdict> | null,
+): TownSummaryDto[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sign = dir === 'ascending' ? 1 : -1;
   return [...towns].sort((a, b) => {
-    const va = sortValue(a, key, lang);
-    const vb = sortValue(b, key, lang);
+    const va = sortValue(a, key, lang, verdicts);
+    const vb = sortValue(b, key, lang, verdicts);
     if (va === null && vb !== null) return 1;
     if (vb === null && va !== null) return -1;
     let c = 0;
@@ -39,10 +61,10 @@ export function sortTowns(towns: readonly TownSummaryDto[], key: SortKey, dir: D
   });
 }
 
-export function TownTable({ towns, captionId }: { towns: readonly TownSummaryDto[]; captionId?: string }) {
+export function TownTable({ towns, captionId, status = null }: { towns: readonly TownSummaryDto[]; captionId?: string; status?: TableStatus | null }) {
   const { lang, locale, t, num } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; dir: Dir }>({ key: 'name', dir: 'ascending' });
-  const rows = sortTowns(towns, sort.key, sort.dir, lang, locale);
+  const rows = sortTowns(towns, sort.key, sort.dir, lang, locale, status?.verdicts);
 
   const header = (key: SortKey, label: string, numeric = false) => {
     const current = sort.key === key;
@@ -63,7 +85,7 @@ export function TownTable({ towns, captionId }: { towns: readonly TownSummaryDto
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table towns-table" data-testid="town-table">
-        <caption id={captionId}>{t('table.caption')}</caption>
+        <caption id={captionId}>{status ? t('table.captionStatus', { year: status.year, ruleset: status.ruleset }) : t('table.caption')}</caption>
         <thead>
           <tr>
             {header('name', t('col.name'))}
@@ -71,6 +93,7 @@ export function TownTable({ towns, captionId }: { towns: readonly TownSummaryDto
             {header('population', t('col.population'), true)}
             {header('year', t('col.year'), true)}
             {header('industry', t('col.industry'))}
+            {status ? header('status', t('col.legalStatus', { year: status.year })) : null}
           </tr>
         </thead>
         <tbody>
@@ -94,10 +117,27 @@ export function TownTable({ towns, captionId }: { towns: readonly TownSummaryDto
               </td>
               <td className="num">{tw.population ? tw.population.year : <span className="muted">{t('common.noData')}</span>}</td>
               <td>{tw.industries.length ? <Sectors sections={tw.industries} /> : <span className="muted">{t('common.noData')}</span>}</td>
+              {status ? <StatusCell townId={tw.id} status={status} /> : null}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function StatusCell({ townId, status }: { townId: string; status: TableStatus }) {
+  const { t } = useI18n();
+  const verdict = status.verdicts?.get(townId);
+  return (
+    <td data-testid="status-cell" data-verdict={verdict ?? ''} className="status-cell">
+      {verdict ? (
+        <a href={hrefTownStatus(townId, status.year)} title={t('table.statusLink')}>
+          <VerdictBadge verdict={verdict} />
+        </a>
+      ) : (
+        <span className="muted">{status.loading ? t('state.loading') : t('common.noData')}</span>
+      )}
+    </td>
   );
 }

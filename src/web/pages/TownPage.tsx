@@ -3,6 +3,7 @@ import type { TownProfileDto } from '../../client/api-client.js';
 import { client, useApi } from '../api.js';
 import { DataText, ErrorPanel, Loading, NoteBadge, NoteText, Sectors, SourceLink } from '../components/common.js';
 import { byPeriod, compareDimensions, dimensionName, IndicatorGroupsTable, type IndicatorGroup, type IndicatorInfo } from '../components/indicators.js';
+import { LegalStatusSection } from '../components/LegalStatusSection.js';
 import { PopulationChart } from '../components/PopulationChart.js';
 import { formatCoordinate } from '../format.js';
 import { hasMessage, useI18n, type MessageKey } from '../i18n/index.js';
@@ -46,7 +47,7 @@ function BackLink() {
   );
 }
 
-export function TownPage({ id }: { id: string }) {
+export function TownPage({ id, statusYear = null }: { id: string; statusYear?: number | null }) {
   const { lang, t } = useI18n();
   const town = useApi(`town:${id}`, () => client.town(id));
   const name = town.state === 'ready' ? town.data.name : null;
@@ -70,7 +71,7 @@ export function TownPage({ id }: { id: string }) {
         <ErrorPanel error={town.error} title={t('error.townTitle')} level={1} onRetry={town.retry} />
       </div>
     );
-  return <TownProfile town={town.data} />;
+  return <TownProfile town={town.data} statusYear={statusYear} />;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -82,7 +83,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function TownProfile({ town }: { town: TownProfileDto }) {
+function TownProfile({ town, statusYear }: { town: TownProfileDto; statusYear: number | null }) {
   const { lang, numLocale, t, num } = useI18n();
   const ids = { facts: useId(), pop: useId(), ent: useId(), hist: useId(), src: useId() };
   const noData = <span className="muted">{t('common.noData')}</span>;
@@ -166,6 +167,8 @@ function TownProfile({ town }: { town: TownProfileDto }) {
           </Fact>
         </dl>
       </section>
+
+      <LegalStatusSection key={statusYear ?? 'latest'} townId={town.id} townName={name} requestedYear={statusYear} />
 
       <section aria-labelledby={ids.pop} className="card">
         <h2 id={ids.pop}>{t('chart.heading')}</h2>
