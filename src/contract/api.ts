@@ -436,6 +436,33 @@ export const routes = {
       400: json(Problem, 'Invalid configuration'),
     },
   }),
+  indexExport: createRoute({
+    method: 'post',
+    path: '/index/export',
+    tags: ['composite index'],
+    request: {
+      query: z.object({
+        format: z
+          .enum(['csv', 'xlsx'])
+          .default('csv')
+          .openapi({ param: { name: 'format', in: 'query' } }),
+      }),
+      body: {
+        content: { 'application/json': { schema: z.record(z.string(), z.unknown()).openapi({ description: 'The index configuration' }) } },
+        required: true,
+      },
+    },
+    responses: {
+      200: {
+        description: 'The ranking as a CSV file or an XLSX workbook (ranking, weights, warnings)',
+        content: {
+          'text/csv': { schema: z.string() },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+        },
+      },
+      400: json(Problem, 'Invalid configuration'),
+    },
+  }),
   indexPresets: createRoute({
     method: 'get',
     path: '/index/presets',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, ApiError } from '../client/api-client.js';
 import { openRuntime, PROJECT_ROOT, type Runtime } from '../runtime.js';
@@ -214,6 +215,25 @@ describe('API /api/v1', () => {
     expect((await get('/api/v1/towns/atlantis/vulnerability')).status).toBe(404);
   });
 
+  it('exports an index result as CSV and XLSX (compared by cells)', async () => {
+    const config = (await client.indexPresets()).find((p) => p.id === 'east-kazakhstan-2014')!.config;
+    const post = (format: string) =>
+      app.request(`/api/v1/index/export?format=${format}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
+    const csv = await (await post('csv')).text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0].split(',').slice(0, 6)).toEqual(['unit', 'rank', 'score', 'median_rank', 'rank_p5', 'rank_p95']);
+    expect(lines[1].split(',').slice(0, 2)).toEqual(['serebryansk', '1']);
+    expect(lines).toHaveLength(28);
+    const res = await post('xlsx');
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    const sheet = wb.getWorksheet('ranking')!;
+    expect([sheet.getCell('A1').value, sheet.getCell('A2').value, sheet.getCell('B2').value]).toEqual(['unit', 'serebryansk', 1]);
+    expect(sheet.rowCount).toBe(28);
+    expect(wb.getWorksheet('warnings')!.rowCount).toBeGreaterThan(1);
+  });
+
   it('keeps the revision history readable', async () => {
     const h = await client.history('khromtau', 'population', '1999');
     expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
@@ -232,6 +252,7 @@ describe('API /api/v1', () => {
         '/coverage',
         '/health',
         '/index',
+        '/index/export',
         '/index/presets',
         '/indicators',
         '/regions',

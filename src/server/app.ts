@@ -8,6 +8,7 @@ import { coverage } from '../app/coverage.service.js';
 import { StatusService, type Rules } from '../app/status.service.js';
 import { describePreset, indexDataFromStore, runIndex } from '../app/index.service.js';
 import { TypologyService } from '../app/typology.service.js';
+import { indexCsv, indexXlsx } from '../io/exporters/index-result.exporter.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
 import { notFound } from '../domain/errors.js';
@@ -90,6 +91,20 @@ function api(store: Store, version: string, rules: Rules) {
     return c.json(p as unknown as Record<string, unknown>, 200);
   });
   app.openapi(routes.index, async (c) => c.json(runIndex(await indexDataFromStore(store), c.req.valid('json')) as unknown as Record<string, unknown>, 200));
+  app.openapi(routes.indexExport, async (c) => {
+    const result = runIndex(await indexDataFromStore(store), c.req.valid('json'));
+    if (c.req.valid('query').format === 'xlsx') {
+      const bytes = await indexXlsx(result);
+      return c.body(bytes as unknown as ArrayBuffer, 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="monoqala-index-${result.period}.xlsx"`,
+      });
+    }
+    return c.body(indexCsv(result), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="monoqala-index-${result.period}.csv"`,
+    });
+  });
   app.openapi(routes.indexPresets, async (c) => {
     const data = await indexDataFromStore(store);
     return c.json(
