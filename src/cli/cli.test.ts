@@ -123,6 +123,14 @@ describe.sequential('monoqala CLI', () => {
     expect(cli('classify').err).toMatch(/classify needs --year/);
   });
 
+  it('scorecard shows targets against actuals with reasons', () => {
+    const r = cli('scorecard', '--program', 'monotowns-development-2012-2020', '--as-of', '2016-01-01', '--town', 'kurchatov');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/kurchatov-industrial-output-2015\s+kurchatov\s+missed\s+actual 51\.2 \(2015\) achievement -244\.0%/);
+    expect(r.out).toMatch(/not_computable .*no base year/);
+    expect(cli('scorecard').err).toMatch(/scorecard needs --program/);
+  });
+
   it('rules test runs the scenario tests', () => {
     const r = cli('rules', 'test');
     expect(r.code, r.out).toBe(0);

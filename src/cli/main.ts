@@ -14,6 +14,7 @@ import { configFromEnv, loadRulesOrThrow, openRuntime, PROJECT_ROOT, VERSION, we
 import { evaluateStatus, inputsFromBundle, StatusService, type StatusItem } from '../app/status.service.js';
 import { loadRules, loadScenarioFile } from '../io/rules.js';
 import { classify, TypologyService, type TypologyItem } from '../app/typology.service.js';
+import { ScorecardService } from '../app/scorecard.service.js';
 import { indexDataFromBundle, indexDataFromStore, runIndex, type IndexResult } from '../app/index.service.js';
 import { runScenario } from '../domain/criteria/index.js';
 import { createApp } from '../server/app.js';
@@ -34,6 +35,8 @@ Commands:
   status --year YYYY [--ruleset ID] [--data DIR] [--format json|table]
                                  the legal status of every town under each rule set in force
   rules test [FILE]              run the scenario tests of the rules (or one scenario file)
+  scorecard --program ID [--town ID] [--as-of YYYY-MM-DD] [--format json|table]
+                                 program targets against actuals: achievement and status, with reasons
   index --config FILE|PRESET [--data DIR] [--format json|table]
                                  the composite index: scores, ranks, contributions, uncertainty
   towns [--lang kk|ru|en] [--json] [--api URL]
@@ -219,6 +222,32 @@ async function main(argv: string[]): Promise<number> {
             `${it.typology.padEnd(22)} ${it.town.padEnd(12)} ${it.class.padEnd(11)}${it.missing.length ? ` missing: ${it.missing.join(', ')}` : ''}${pub}`,
           );
         }
+      return 0;
+    }
+    case 'scorecard': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { program: { type: 'string' }, town: { type: 'string' }, 'as-of': { type: 'string' }, format: { type: 'string', default: 'table' } },
+      });
+      if (!values.program) throw new UsageError('scorecard needs --program ID, e.g. monoqala scorecard --program monotowns-development-2012-2020');
+      const format = formatOption(values.format);
+      // The clock is read here, at the edge.
+      const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+      const rt = await openRuntime(envConfig);
+      try {
+        const card = await new ScorecardService(rt.store, rt.rules).forProgram(values.program, asOf, values.town);
+        if (format === 'json') console.log(JSON.stringify(card, null, 2));
+        else {
+          console.log(`${card.programName.en} — as of ${card.asOf}`);
+          for (const r of card.rows) {
+            const ach = r.achievementPct === null ? '' : ` achievement ${r.achievementPct.toFixed(1)}%`;
+            const act = r.actual ? ` actual ${r.actual.value} (${r.actual.period})` : '';
+            console.log(`${r.target.padEnd(34)} ${r.town.padEnd(12)} ${r.status.padEnd(15)}${act}${ach}${r.reason ? `  — ${r.reason}` : ''}`);
+          }
+        }
+      } finally {
+        await rt.close();
+      }
       return 0;
     }
     case 'rules': {

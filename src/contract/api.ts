@@ -312,6 +312,12 @@ const statusYear = z.coerce
   .max(2100, 'year must be 2100 or earlier')
   .openapi({ param: { name: 'year', in: 'query' }, example: 2015 });
 
+const asOfDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be a date written YYYY-MM-DD')
+  .optional()
+  .openapi({ param: { name: 'asOf', in: 'query' }, example: '2016-01-01', description: 'The date the scorecard is drawn up on; default today' });
+
 const TownIdParam = z.object({
   id: z
     .string()
@@ -529,6 +535,35 @@ export const routes = {
       ),
       ...problems,
     },
+  }),
+  programScorecard: createRoute({
+    method: 'get',
+    path: '/programs/{id}/scorecard',
+    tags: ['programs'],
+    request: {
+      params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'monotowns-development-2012-2020' }) }),
+      query: z.object({
+        asOf: asOfDate,
+        town: z
+          .string()
+          .optional()
+          .openapi({ param: { name: 'town', in: 'query' }, example: 'kurchatov' }),
+      }),
+    },
+    responses: {
+      200: json(
+        z.record(z.string(), z.unknown()),
+        'Per target and town: baseline, actual, achievement, status (achieved, on_track, at_risk, missed, not_computable with the reason), sources',
+      ),
+      ...problems,
+    },
+  }),
+  townScorecard: createRoute({
+    method: 'get',
+    path: '/towns/{id}/scorecard',
+    tags: ['programs'],
+    request: { params: TownIdParam, query: z.object({ asOf: asOfDate }) },
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'Every program target that applies to the town, evaluated'), ...problems },
   }),
   sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
   regions: createRoute({

@@ -234,6 +234,19 @@ describe('API /api/v1', () => {
     expect(wb.getWorksheet('warnings')!.rowCount).toBeGreaterThan(1);
   });
 
+  it('scores program targets against actuals, never inventing a base', async () => {
+    const card = await client.programScorecard('monotowns-development-2012-2020', '2016-01-01', 'kurchatov');
+    const output = card.rows.find((r) => r.town === 'kurchatov' && r.status === 'missed')!;
+    expect(output).toMatchObject({ basis: 'volume_index' });
+    expect(output.actual?.value).toBe(51.2);
+    expect(Math.round(output.achievementPct!)).toBe(-244);
+    expect(card.rows.some((r) => r.status === 'not_computable' && r.reason)).toBe(true);
+    const town = await client.townScorecard('kurchatov', '2016-01-01');
+    expect(town.programs.map((p) => p.program)).toContain('monotowns-development-2012-2020');
+    expect((await get('/api/v1/programs/monotowns-development-2012-2020/scorecard?asOf=2016-13-45')).status).toBe(400);
+    expect((await get('/api/v1/programs/nope/scorecard')).status).toBe(404);
+  });
+
   it('keeps the revision history readable', async () => {
     const h = await client.history('khromtau', 'population', '1999');
     expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
@@ -258,8 +271,10 @@ describe('API /api/v1', () => {
         '/regions',
         '/programs',
         '/programs/{id}',
+        '/programs/{id}/scorecard',
         '/rulesets',
         '/status',
+        '/towns/{id}/scorecard',
         '/towns/{id}/status',
         '/towns/{id}/vulnerability',
         '/typologies',

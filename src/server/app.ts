@@ -8,6 +8,7 @@ import { coverage } from '../app/coverage.service.js';
 import { StatusService, type Rules } from '../app/status.service.js';
 import { describePreset, indexDataFromStore, runIndex } from '../app/index.service.js';
 import { TypologyService } from '../app/typology.service.js';
+import { ScorecardService } from '../app/scorecard.service.js';
 import { indexCsv, indexXlsx } from '../io/exporters/index-result.exporter.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
@@ -26,6 +27,9 @@ function api(store: Store, version: string, rules: Rules) {
   const towns = new TownService(store);
   const status = new StatusService(store, rules);
   const typologies = new TypologyService(store, rules);
+  const scorecards = new ScorecardService(store, rules);
+  // The clock is read here, at the edge, and passed in as a date.
+  const today = () => new Date().toISOString().slice(0, 10);
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -122,6 +126,13 @@ function api(store: Store, version: string, rules: Rules) {
   });
   app.openapi(routes.vulnerability, async (c) =>
     c.json((await typologies.vulnerability(c.req.valid('param').id, c.req.valid('query').year)) as unknown as Record<string, unknown>, 200),
+  );
+  app.openapi(routes.programScorecard, async (c) => {
+    const { asOf, town } = c.req.valid('query');
+    return c.json((await scorecards.forProgram(c.req.valid('param').id, asOf ?? today(), town)) as unknown as Record<string, unknown>, 200);
+  });
+  app.openapi(routes.townScorecard, async (c) =>
+    c.json((await scorecards.forTown(c.req.valid('param').id, c.req.valid('query').asOf ?? today())) as unknown as Record<string, unknown>, 200),
   );
   app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
   app.openapi(routes.regions, async (c) => {
