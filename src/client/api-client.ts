@@ -37,6 +37,7 @@ export type {
   TownSummaryDto,
 };
 export type { SourceRefDto } from '../contract/api.js';
+import type { SourceRefDto } from '../contract/api.js';
 
 /** The index result (its full shape: `CompositeJson` in src/domain/composite/json.ts). */
 export type IndexResultDto = import('../domain/composite/json.js').CompositeJson;
@@ -52,6 +53,19 @@ export type TypologyComparisonDto = {
 };
 /** The data-driven typology (`DataDrivenResult` in src/domain/typology/data-driven.ts). */
 export type ClustersDto = import('../domain/typology/data-driven.js').DataDrivenResult;
+
+/** A program's scorecard (`Scorecard` in src/domain/targets/types.ts) with the program's name and the sources behind the keys. */
+export type ScorecardDto = import('../domain/targets/types.js').Scorecard & {
+  programName: { kk: string; ru: string; en: string };
+  sources: Record<string, SourceRefDto>;
+};
+/** Every program target that applies to one town. */
+export type TownScorecardDto = {
+  town: string;
+  asOf: string;
+  programs: (import('../domain/targets/types.js').Scorecard & { programName: { kk: string; ru: string; en: string } })[];
+  sources: Record<string, SourceRefDto>;
+};
 
 export class ApiError extends Error {
   constructor(
@@ -121,6 +135,8 @@ export function createClient(opts: ClientOptions = {}) {
     sources: () => get<SourceDto[]>('/sources'),
     coverage: () => get<CoverageDto>('/coverage'),
     rulesets: () => get<RuleSetDto[]>('/rulesets'),
+    programScorecard: (id: string, asOf?: string, town?: string) => get<ScorecardDto>(`/programs/${encodeURIComponent(id)}/scorecard`, { asOf, town }),
+    townScorecard: (id: string, asOf?: string) => get<TownScorecardDto>(`/towns/${encodeURIComponent(id)}/scorecard`, { asOf }),
     typologies: (year: number) => get<TypologyItemDto[]>('/typologies', { year }),
     typologiesCompare: (year: number) => get<TypologyComparisonDto[]>('/typologies/compare', { year }),
     typologiesClusters: (year: number, indicators: string[], k = 3) => get<ClustersDto>('/typologies/clusters', { year, indicators: indicators.join(','), k }),
