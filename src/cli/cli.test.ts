@@ -131,6 +131,42 @@ describe.sequential('monoqala CLI', () => {
     expect(cli('scorecard').err).toMatch(/scorecard needs --program/);
   });
 
+  it('impact did reproduces the textbook 2×2 and impact synth a constructed known answer', () => {
+    const did = cli(
+      'impact',
+      'did',
+      '--data',
+      join(PROJECT_ROOT, 'test/fixtures/impact-did'),
+      '--indicator',
+      'fte_employment',
+      '--treated',
+      'nj',
+      '--treatment-period',
+      '1992-11-01',
+    );
+    expect(did.code, did.err).toBe(0);
+    expect((JSON.parse(did.out) as { estimate: number }).estimate).toBeCloseTo(2.75, 9);
+    const synth = cli(
+      'impact',
+      'synth',
+      '--data',
+      join(PROJECT_ROOT, 'test/fixtures/impact-synth'),
+      '--indicator',
+      'outcome',
+      '--treated',
+      'fictional-treated',
+      '--treatment-period',
+      '2015',
+    );
+    expect(synth.code, synth.err).toBe(0);
+    const s = JSON.parse(synth.out) as { weights: Record<string, number>; rmspePre: number; gap: { period: string; gap: number }[] };
+    expect(s.weights['fictional-a']).toBeCloseTo(0.3, 6);
+    expect(s.weights['fictional-b']).toBeCloseTo(0.7, 6);
+    expect(s.rmspePre).toBeLessThan(1e-6);
+    for (const g of s.gap.filter((x) => x.period >= '2015')) expect(g.gap).toBeCloseTo(5, 5);
+    expect(cli('impact', 'nope').err).toMatch(/impact needs a method/);
+  });
+
   it('rules test runs the scenario tests', () => {
     const r = cli('rules', 'test');
     expect(r.code, r.out).toBe(0);

@@ -15,6 +15,7 @@ import { evaluateStatus, inputsFromBundle, StatusService, type StatusItem } from
 import { loadRules, loadScenarioFile } from '../io/rules.js';
 import { classify, TypologyService, type TypologyItem } from '../app/typology.service.js';
 import { ScorecardService } from '../app/scorecard.service.js';
+import { runDid, runSynth, type ImpactObservation } from '../app/impact.service.js';
 import { indexDataFromBundle, indexDataFromStore, runIndex, type IndexResult } from '../app/index.service.js';
 import { runScenario } from '../domain/criteria/index.js';
 import { createApp } from '../server/app.js';
@@ -35,6 +36,9 @@ Commands:
   status --year YYYY [--ruleset ID] [--data DIR] [--format json|table]
                                  the legal status of every town under each rule set in force
   rules test [FILE]              run the scenario tests of the rules (or one scenario file)
+  impact did --indicator CODE [--treated ID,… --treatment-period P] [--data DIR]
+  impact synth --indicator CODE --treated ID --treatment-period P [--donors …] [--predictors …] [--data DIR]
+                                 difference-in-differences or synthetic control (JSON)
   scorecard --program ID [--town ID] [--as-of YYYY-MM-DD] [--format json|table]
                                  program targets against actuals: achievement and status, with reasons
   index --config FILE|PRESET [--data DIR] [--format json|table]
@@ -248,6 +252,64 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await rt.close();
       }
+      return 0;
+    }
+    case 'impact': {
+      const [method, ...args] = rest;
+      if (method !== 'did' && method !== 'synth') throw new UsageError('impact needs a method: monoqala impact did … or monoqala impact synth …');
+      const { values } = parseArgs({
+        args,
+        options: {
+          data: { type: 'string' },
+          indicator: { type: 'string' },
+          treated: { type: 'string' },
+          'treatment-period': { type: 'string' },
+          donors: { type: 'string' },
+          predictors: { type: 'string' },
+          format: { type: 'string', default: 'json' },
+        },
+      });
+      if (!values.indicator) throw new UsageError(`impact ${method} needs --indicator CODE`);
+      const list = (v: string | undefined) =>
+        v
+          ? v
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : undefined;
+      let observations: ImpactObservation[];
+      if (values.data) {
+        const { bundle, issues } = readPath(resolve(values.data));
+        if (issues.length) throw invalidData(issues, `The data in ${values.data}`);
+        observations = bundle.observations.map((o) => ({ town: o.town, indicator: o.indicator, period: o.period, value: o.value, status: o.status }));
+      } else {
+        const rt = await openRuntime(envConfig);
+        try {
+          observations = (await rt.store.repos.observations.list({})).map((o) => ({
+            town: o.town,
+            indicator: o.indicator,
+            period: o.period,
+            value: o.value,
+            status: o.status,
+          }));
+        } finally {
+          await rt.close();
+        }
+      }
+      let result: unknown;
+      if (method === 'did')
+        result = runDid(observations, { indicator: values.indicator, treated: list(values.treated), treatmentPeriod: values['treatment-period'] });
+      else {
+        if (!values.treated || !values['treatment-period']) throw new UsageError('impact synth needs --treated ID and --treatment-period YYYY');
+        result = runSynth(observations, {
+          indicator: values.indicator,
+          treated: values.treated,
+          treatmentPeriod: values['treatment-period'],
+          donors: list(values.donors),
+          predictors: list(values.predictors),
+        });
+      }
+      console.log(JSON.stringify(result, null, 2));
       return 0;
     }
     case 'rules': {

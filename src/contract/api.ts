@@ -565,6 +565,61 @@ export const routes = {
     request: { params: TownIdParam, query: z.object({ asOf: asOfDate }) },
     responses: { 200: json(z.record(z.string(), z.unknown()), 'Every program target that applies to the town, evaluated'), ...problems },
   }),
+  impactDid: createRoute({
+    method: 'post',
+    path: '/impact/did',
+    tags: ['impact'],
+    request: {
+      body: {
+        content: {
+          'application/json': {
+            schema: z
+              .object({
+                indicator: z.string().regex(/^[a-z][a-z0-9_]*$/, 'indicator must be an indicator code'),
+                treated: z.array(z.string()).optional(),
+                treatmentPeriod: z
+                  .string()
+                  .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'treatmentPeriod must be YYYY or YYYY-MM-DD')
+                  .optional(),
+              })
+              .strict(),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      200: json(z.record(z.string(), z.unknown()), 'Two-way fixed-effects estimate, cluster-robust SE, event study; or not_computable with the reason'),
+      ...problems,
+    },
+  }),
+  impactSynth: createRoute({
+    method: 'post',
+    path: '/impact/synth',
+    tags: ['impact'],
+    request: {
+      body: {
+        content: {
+          'application/json': {
+            schema: z
+              .object({
+                indicator: z.string().regex(/^[a-z][a-z0-9_]*$/, 'indicator must be an indicator code'),
+                treated: z.string(),
+                treatmentPeriod: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'treatmentPeriod must be YYYY or YYYY-MM-DD'),
+                donors: z.array(z.string()).optional(),
+                predictors: z.array(z.string()).optional(),
+              })
+              .strict(),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      200: json(z.record(z.string(), z.unknown()), 'Donor weights, pre-treatment RMSPE, gaps, placebos; or not_computable with the reason'),
+      ...problems,
+    },
+  }),
   sources: createRoute({ method: 'get', path: '/sources', tags: ['registry'], responses: { 200: json(z.array(Source), 'Every source the data cites') } }),
   regions: createRoute({
     method: 'get',

@@ -247,6 +247,25 @@ describe('API /api/v1', () => {
     expect((await get('/api/v1/programs/nope/scorecard')).status).toBe(404);
   });
 
+  it('estimates impact on the reference data, or says why it cannot', async () => {
+    const post = async (path: string, body: unknown) => {
+      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const did = await post('/api/v1/impact/did', { indicator: 'population', treated: ['kurchatov'], treatmentPeriod: '2012' });
+    expect(did.status).toBe(200);
+    expect(['ok', 'not_computable']).toContain(did.body.status);
+    if (did.body.status === 'not_computable') expect(did.body.reason).toMatch(/^Not computable, because/);
+    const synth = await post('/api/v1/impact/synth', { indicator: 'population', treated: 'kurchatov', treatmentPeriod: '2012' });
+    expect(synth.status).toBe(200);
+    expect(['ok', 'not_computable']).toContain(synth.body.status);
+    const bad = await post('/api/v1/impact/did', { indicator: 'population', colour: 'red' });
+    expect(bad.status).toBe(400);
+    const none = await post('/api/v1/impact/did', { indicator: 'no_such_indicator', treated: ['kurchatov'], treatmentPeriod: '2012' });
+    expect(none.status).toBe(400);
+    expect(none.body.message).toMatch(/no actual observations/);
+  });
+
   it('keeps the revision history readable', async () => {
     const h = await client.history('khromtau', 'population', '1999');
     expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
@@ -264,6 +283,8 @@ describe('API /api/v1', () => {
       [
         '/coverage',
         '/health',
+        '/impact/did',
+        '/impact/synth',
         '/index',
         '/index/export',
         '/index/presets',

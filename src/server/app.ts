@@ -9,6 +9,7 @@ import { StatusService, type Rules } from '../app/status.service.js';
 import { describePreset, indexDataFromStore, runIndex } from '../app/index.service.js';
 import { TypologyService } from '../app/typology.service.js';
 import { ScorecardService } from '../app/scorecard.service.js';
+import { runDid, runSynth } from '../app/impact.service.js';
 import { indexCsv, indexXlsx } from '../io/exporters/index-result.exporter.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
@@ -134,6 +135,10 @@ function api(store: Store, version: string, rules: Rules) {
   app.openapi(routes.townScorecard, async (c) =>
     c.json((await scorecards.forTown(c.req.valid('param').id, c.req.valid('query').asOf ?? today())) as unknown as Record<string, unknown>, 200),
   );
+  const impactObservations = async () =>
+    (await store.repos.observations.list({})).map((o) => ({ town: o.town, indicator: o.indicator, period: o.period, value: o.value, status: o.status }));
+  app.openapi(routes.impactDid, async (c) => c.json(runDid(await impactObservations(), c.req.valid('json')) as unknown as Record<string, unknown>, 200));
+  app.openapi(routes.impactSynth, async (c) => c.json(runSynth(await impactObservations(), c.req.valid('json')) as unknown as Record<string, unknown>, 200));
   app.openapi(routes.sources, async (c) => c.json(await store.repos.catalogue.sources(), 200));
   app.openapi(routes.regions, async (c) => {
     const layer = Number(c.req.valid('query').layer);
