@@ -558,6 +558,19 @@ export const routes = {
       ...problems,
     },
   }),
+  programMoney: createRoute({
+    method: 'get',
+    path: '/programs/{id}/money',
+    tags: ['programs'],
+    request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'monotowns-development-2012-2020' }) }) },
+    responses: {
+      200: json(
+        z.record(z.string(), z.unknown()),
+        'Budget lines with cost per job and money per resident where computable, totals by status and by purpose, and why utilisation is not computable',
+      ),
+      ...problems,
+    },
+  }),
   townScorecard: createRoute({
     method: 'get',
     path: '/towns/{id}/scorecard',

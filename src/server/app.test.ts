@@ -266,6 +266,15 @@ describe('API /api/v1', () => {
     expect(none.body.message).toMatch(/no actual observations/);
   });
 
+  it('shows where the money went and which ratios cannot be computed', async () => {
+    const m = await client.programMoney('monotowns-development-2012-2020');
+    expect(m.lines.length).toBeGreaterThan(0);
+    expect(Object.values(m.totalsByStatus).every((x) => x > 0)).toBe(true);
+    expect(m.utilisation).toMatchObject({ value: null, reason: expect.stringMatching(/funds used/) });
+    const withJobs = m.lines.filter((l) => l.costPerJob);
+    for (const l of withJobs) expect(l.costPerJob!.value === null ? l.costPerJob!.reason : l.costPerJob!.value).toBeTruthy();
+  });
+
   it('keeps the revision history readable', async () => {
     const h = await client.history('khromtau', 'population', '1999');
     expect(h.map((r) => r.value).sort()).toEqual([21740, 23882, 24089]);
@@ -292,6 +301,7 @@ describe('API /api/v1', () => {
         '/regions',
         '/programs',
         '/programs/{id}',
+        '/programs/{id}/money',
         '/programs/{id}/scorecard',
         '/rulesets',
         '/status',

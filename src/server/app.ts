@@ -10,6 +10,7 @@ import { describePreset, indexDataFromStore, runIndex } from '../app/index.servi
 import { TypologyService } from '../app/typology.service.js';
 import { ScorecardService } from '../app/scorecard.service.js';
 import { runDid, runSynth } from '../app/impact.service.js';
+import { programMoney } from '../app/money.service.js';
 import { indexCsv, indexXlsx } from '../io/exporters/index-result.exporter.js';
 import { routes } from '../contract/api.js';
 import { onError } from './errors.js';
@@ -131,6 +132,12 @@ function api(store: Store, version: string, rules: Rules) {
   app.openapi(routes.programScorecard, async (c) => {
     const { asOf, town } = c.req.valid('query');
     return c.json((await scorecards.forProgram(c.req.valid('param').id, asOf ?? today(), town)) as unknown as Record<string, unknown>, 200);
+  });
+  app.openapi(routes.programMoney, async (c) => {
+    const population = await store.repos.observations.list({ indicator: 'population' });
+    const byTown = new Map<string, typeof population>();
+    for (const o of population) byTown.set(o.town, [...(byTown.get(o.town) ?? []), o]);
+    return c.json(programMoney(rules.programs, c.req.valid('param').id, byTown) as unknown as Record<string, unknown>, 200);
   });
   app.openapi(routes.townScorecard, async (c) =>
     c.json((await scorecards.forTown(c.req.valid('param').id, c.req.valid('query').asOf ?? today())) as unknown as Record<string, unknown>, 200),
