@@ -67,6 +67,9 @@ export type TownScorecardDto = {
   sources: Record<string, SourceRefDto>;
 };
 
+/** A program's money view (`MoneyView` in src/app/money.service.ts). */
+export type MoneyDto = import('../app/money.service.js').MoneyView;
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -136,12 +139,29 @@ export function createClient(opts: ClientOptions = {}) {
     coverage: () => get<CoverageDto>('/coverage'),
     rulesets: () => get<RuleSetDto[]>('/rulesets'),
     programScorecard: (id: string, asOf?: string, town?: string) => get<ScorecardDto>(`/programs/${encodeURIComponent(id)}/scorecard`, { asOf, town }),
+    programMoney: (id: string) => get<MoneyDto>(`/programs/${encodeURIComponent(id)}/money`),
     townScorecard: (id: string, asOf?: string) => get<TownScorecardDto>(`/towns/${encodeURIComponent(id)}/scorecard`, { asOf }),
     typologies: (year: number) => get<TypologyItemDto[]>('/typologies', { year }),
     typologiesCompare: (year: number) => get<TypologyComparisonDto[]>('/typologies/compare', { year }),
     typologiesClusters: (year: number, indicators: string[], k = 3) => get<ClustersDto>('/typologies/clusters', { year, indicators: indicators.join(','), k }),
     vulnerability: (id: string, year?: number) => get<VulnerabilityDto>(`/towns/${encodeURIComponent(id)}/vulnerability`, { year }),
     index: (config: unknown) => post<IndexResultDto>('/index', config),
+    /** The ranking of a configuration as a CSV file or an XLSX workbook (POST /index/export). */
+    indexExport: async (config: unknown, format: 'csv' | 'xlsx'): Promise<Blob> => {
+      const res = await doFetch(`${base}/index/export?format=${format}`, {
+        method: 'POST',
+        headers: {
+          accept: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(config),
+      });
+      if (!res.ok) {
+        const p = ((await res.json().catch(() => null)) ?? {}) as Partial<ProblemDto>;
+        throw new ApiError(res.status, p.code ?? 'http_error', p.message ?? `HTTP ${res.status}`, p.details);
+      }
+      return res.blob();
+    },
     indexPresets: () => get<IndexPresetDto[]>('/index/presets'),
     programs: () => get<ProgramSummaryDto[]>('/programs'),
     program: (id: string) => get<Record<string, unknown>>(`/programs/${encodeURIComponent(id)}`),
