@@ -111,9 +111,9 @@ export function vulnerability(rules: Rules, data: TownInputs, enterprises: reado
   );
 }
 
-/** The latest year with any observation of the town: the default year of a profile view. */
+/** The latest year with an actual observation of the town (targets and forecasts do not count): the default year of a profile view. */
 export function latestDataYear(data: TownInputs, town: string): number | null {
-  const years = (data.inputs.get(town)?.observations ?? []).map((o) => periodYear(o.period));
+  const years = (data.inputs.get(town)?.observations ?? []).filter((o) => (o.status ?? 'actual') === 'actual').map((o) => periodYear(o.period));
   return years.length ? Math.max(...years) : null;
 }
 

@@ -213,6 +213,8 @@ describe('API /api/v1', () => {
     expect(v.band).toBe('unknown');
     expect(v.missing).toEqual(expect.arrayContaining(['tfe_output_share_pct']));
     expect((await get('/api/v1/towns/atlantis/vulnerability')).status).toBe(404);
+    // The default year is the latest year of an actual figure: Rudny's 2046 population target does not count.
+    expect((await client.vulnerability('rudny')).year).toBeLessThan(2030);
   });
 
   it('exports an index result as CSV and XLSX (compared by cells)', async () => {

@@ -45,5 +45,10 @@ export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 export const loadRulesets = () => cached('rulesets', () => client.rulesets());
 export const loadIndicators = () => cached('indicators', () => client.indicators());
+export const loadTowns = () => cached('towns', () => client.towns());
+export const loadSources = () => cached('sources', () => client.sources());
+export const loadPresets = () => cached('index-presets', () => client.indexPresets());
+export const loadTypologies = (year: number) => cached(`typologies:${year}`, () => client.typologies(year));
+export const loadVulnerability = (town: string, year: number) => cached(`vulnerability:${town}:${year}`, () => client.vulnerability(town, year));
 
 export { ApiError };

@@ -1,12 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Loading } from './components/common.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { useI18n } from './i18n/index.js';
-import { CoveragePage } from './pages/CoveragePage.js';
-import { Overview } from './pages/Overview.js';
-import { SourcesPage } from './pages/SourcesPage.js';
-import { StatusPage } from './pages/StatusPage.js';
-import { TownPage } from './pages/TownPage.js';
-import { hrefCoverage, hrefOverview, hrefSources, hrefStatus, useRoute, type Route } from './router.js';
+import { hrefCoverage, hrefOverview, hrefRanking, hrefSources, hrefStatus, hrefTypologies, useRoute, type Route } from './router.js';
+
+// Each page is its own chunk, loaded from this server when it is first opened (the shell, React and the
+// dictionaries stay in the main chunk).
+const Overview = lazy(() => import('./pages/Overview.js').then((m) => ({ default: m.Overview })));
+const TownPage = lazy(() => import('./pages/TownPage.js').then((m) => ({ default: m.TownPage })));
+const CoveragePage = lazy(() => import('./pages/CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
+const SourcesPage = lazy(() => import('./pages/SourcesPage.js').then((m) => ({ default: m.SourcesPage })));
+const StatusPage = lazy(() => import('./pages/StatusPage.js').then((m) => ({ default: m.StatusPage })));
+const TypologiesPage = lazy(() => import('./pages/TypologiesPage.js').then((m) => ({ default: m.TypologiesPage })));
+const RankingPage = lazy(() => import('./pages/RankingPage.js').then((m) => ({ default: m.RankingPage })));
 
 function NotFound() {
   const { t } = useI18n();
@@ -33,13 +39,17 @@ function Page({ route }: { route: Route }) {
     case 'overview':
       return <Overview />;
     case 'town':
-      return <TownPage key={route.id} id={route.id} statusYear={route.statusYear} />;
+      return <TownPage key={route.id} id={route.id} statusYear={route.statusYear} section={route.section} />;
     case 'coverage':
       return <CoveragePage />;
     case 'sources':
       return <SourcesPage focus={route.focus} />;
     case 'status':
       return <StatusPage year={route.year} focus={route.ruleset} />;
+    case 'typologies':
+      return <TypologiesPage year={route.year} />;
+    case 'ranking':
+      return <RankingPage preset={route.preset} />;
     case 'notFound':
       return <NotFound />;
   }
@@ -108,6 +118,12 @@ export function App() {
             <a href={hrefStatus} aria-current={route.page === 'status' ? 'page' : undefined} data-testid="nav-status">
               {t('nav.status')}
             </a>
+            <a href={hrefTypologies} aria-current={route.page === 'typologies' ? 'page' : undefined} data-testid="nav-typologies">
+              {t('nav.typologies')}
+            </a>
+            <a href={hrefRanking} aria-current={route.page === 'ranking' ? 'page' : undefined} data-testid="nav-ranking">
+              {t('nav.ranking')}
+            </a>
             <a href={hrefCoverage} aria-current={route.page === 'coverage' ? 'page' : undefined} data-testid="nav-coverage">
               {t('nav.coverage')}
             </a>
@@ -119,7 +135,9 @@ export function App() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="wrap">
-        <Page route={route} />
+        <Suspense fallback={<Loading />}>
+          <Page route={route} />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="wrap">

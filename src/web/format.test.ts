@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { ObservationDto } from '../client/api-client.js';
 import { niceTicks, noteWarning, periodYear, seriesPoints, sourceLabel } from './format.js';
 import { formatIsoDate, numberLocale } from './i18n/index.js';
-import { hrefSource, hrefStatusFor, hrefTown, hrefTownStatus, parseHash, sourceAnchor } from './router.js';
+import {
+  hrefRanking,
+  hrefRankingPreset,
+  hrefSource,
+  hrefStatusFor,
+  hrefTown,
+  hrefTownSection,
+  hrefTownStatus,
+  hrefTypologies,
+  hrefTypologiesFor,
+  parseHash,
+  sourceAnchor,
+} from './router.js';
 
 const src = { id: 's', title: 'example.org/x', url: 'https://example.org/x', passage: null };
 const obs = (period: string, value: number | null, note: string | null = null): ObservationDto => ({
@@ -75,10 +87,10 @@ describe('routes', () => {
   it('parses the hash', () => {
     expect(parseHash('')).toEqual({ page: 'overview' });
     expect(parseHash('#/')).toEqual({ page: 'overview' });
-    expect(parseHash('#/towns/ridder')).toEqual({ page: 'town', id: 'ridder', statusYear: null });
-    expect(parseHash(hrefTown('a b'))).toEqual({ page: 'town', id: 'a b', statusYear: null });
-    expect(parseHash(hrefTownStatus('kentau', 2022))).toEqual({ page: 'town', id: 'kentau', statusYear: 2022 });
-    expect(parseHash('#/towns/kentau?status=soon')).toEqual({ page: 'town', id: 'kentau', statusYear: null });
+    expect(parseHash('#/towns/ridder')).toEqual({ page: 'town', id: 'ridder', statusYear: null, section: null });
+    expect(parseHash(hrefTown('a b'))).toEqual({ page: 'town', id: 'a b', statusYear: null, section: null });
+    expect(parseHash(hrefTownStatus('kentau', 2022))).toEqual({ page: 'town', id: 'kentau', statusYear: 2022, section: null });
+    expect(parseHash('#/towns/kentau?status=soon')).toEqual({ page: 'town', id: 'kentau', statusYear: null, section: null });
     expect(parseHash('#/status')).toEqual({ page: 'status', year: null, ruleset: null });
     expect(parseHash(hrefStatusFor(2022, 'kz-2012'))).toEqual({ page: 'status', year: 2022, ruleset: 'kz-2012' });
     expect(hrefStatusFor(null)).toBe('#/status');
@@ -87,5 +99,11 @@ describe('routes', () => {
     expect(parseHash('#/sources')).toEqual({ page: 'sources', focus: null });
     expect(parseHash(hrefSource('doc-004-c7 x'))).toEqual({ page: 'sources', focus: 'doc-004-c7 x' });
     expect(sourceAnchor('doc-004-c7 x')).toBe('source-doc-004-c7_x');
+    expect(parseHash(hrefTownSection('kurchatov', 'typologies'))).toEqual({ page: 'town', id: 'kurchatov', statusYear: null, section: 'typologies' });
+    expect(parseHash('#/towns/kurchatov?section=elsewhere')).toEqual({ page: 'town', id: 'kurchatov', statusYear: null, section: null });
+    expect(parseHash(hrefTypologiesFor(2017))).toEqual({ page: 'typologies', year: 2017 });
+    expect(parseHash(hrefTypologies)).toEqual({ page: 'typologies', year: null });
+    expect(parseHash(hrefRankingPreset('east-kazakhstan-2014'))).toEqual({ page: 'ranking', preset: 'east-kazakhstan-2014' });
+    expect(parseHash(hrefRanking)).toEqual({ page: 'ranking', preset: null });
   });
 });

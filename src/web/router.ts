@@ -2,16 +2,22 @@
  * Hash routing without a library: `#/` is the overview, `#/towns/<id>` a town page (`?status=<year>`
  * opens its legal status for that year), `#/coverage` the data coverage matrix, `#/sources` the list of
  * sources (`#/sources?id=<id>` points at one of them), `#/status` the legal status of all towns
- * (`?year=<year>`, `&ruleset=<id>` points at one definition).
+ * (`?year=<year>`, `&ruleset=<id>` points at one definition), `#/typologies` the typologies compared with the
+ * published classes and a data-driven typology (`?year=<year>`), `#/ranking` the composite index (`?preset=<id>`).
  */
 import { useEffect, useState } from 'react';
 
+/** A section of the town page a link can point at (`?section=`). */
+export type TownSection = 'typologies' | 'vulnerability';
+
 export type Route =
   | { page: 'overview' }
-  | { page: 'town'; id: string; statusYear: number | null }
+  | { page: 'town'; id: string; statusYear: number | null; section: TownSection | null }
   | { page: 'coverage' }
   | { page: 'sources'; focus: string | null }
   | { page: 'status'; year: number | null; ruleset: string | null }
+  | { page: 'typologies'; year: number | null }
+  | { page: 'ranking'; preset: string | null }
   | { page: 'notFound'; path: string };
 
 /** A year in a query string, or null when absent or not a plausible year. */
@@ -37,8 +43,18 @@ export function parseHash(hash: string): Route {
   if (/^\/coverage\/?$/.test(path)) return { page: 'coverage' };
   if (/^\/sources\/?$/.test(path)) return { page: 'sources', focus: query.get('id') || null };
   if (/^\/status\/?$/.test(path)) return { page: 'status', year: queryYear(query.get('year')), ruleset: query.get('ruleset') || null };
+  if (/^\/typologies\/?$/.test(path)) return { page: 'typologies', year: queryYear(query.get('year')) };
+  if (/^\/ranking\/?$/.test(path)) return { page: 'ranking', preset: query.get('preset') || null };
   const m = /^\/towns\/([^/?#]+)\/?$/.exec(path);
-  if (m) return { page: 'town', id: decode(m[1]!), statusYear: queryYear(query.get('status')) };
+  if (m) {
+    const section = query.get('section');
+    return {
+      page: 'town',
+      id: decode(m[1]!),
+      statusYear: queryYear(query.get('status')),
+      section: section === 'typologies' || section === 'vulnerability' ? section : null,
+    };
+  }
   return { page: 'notFound', path: full };
 }
 
@@ -46,6 +62,8 @@ export const hrefOverview = '#/';
 export const hrefCoverage = '#/coverage';
 export const hrefSources = '#/sources';
 export const hrefTown = (id: string) => `#/towns/${encodeURIComponent(id)}`;
+/** A town page opened at one of its sections. */
+export const hrefTownSection = (id: string, section: TownSection) => `${hrefTown(id)}?section=${section}`;
 /** A town page opened at its legal status for a year. */
 export const hrefTownStatus = (id: string, year: number) => `${hrefTown(id)}?status=${year}`;
 export const hrefStatus = '#/status';
@@ -57,6 +75,12 @@ export const hrefStatusFor = (year: number | null, ruleset?: string) => {
   const qs = q.toString();
   return qs ? `${hrefStatus}?${qs}` : hrefStatus;
 };
+export const hrefTypologies = '#/typologies';
+export const hrefTypologiesFor = (year: number) => `${hrefTypologies}?year=${year}`;
+export const hrefRanking = '#/ranking';
+export const hrefRankingPreset = (id: string) => `${hrefRanking}?preset=${encodeURIComponent(id)}`;
+/** The element id of the typologies section of a town page. */
+export const TOWN_TYPOLOGIES_ANCHOR = 'typologies';
 /** The element id of a rule set's description on the legal status page. */
 export const rulesetAnchor = (id: string) => `ruleset-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 /** A link to one source on the sources page. */

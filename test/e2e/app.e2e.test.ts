@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -77,6 +77,9 @@ const LANGS = [
     shown: '27 қаланың ішінен 2 қала',
     notMet: 'Сәйкес келмейді',
     outputShare: 'Қала құрушы кәсіпорындардың өнеркәсіп өндірісі көлеміндегі үлесі',
+    unknown: 'белгісіз',
+    research: 'ғылыми',
+    noValue: '2014 жылы бұл қала үшін бірде-бір көрсеткіштің мәні жоқ',
   },
   {
     lang: 'ru',
@@ -89,6 +92,9 @@ const LANGS = [
     shown: '2 из 27 городов',
     notMet: 'Не соответствует',
     outputShare: 'Доля градообразующих предприятий в объёме промышленного производства',
+    unknown: 'неизвестно',
+    research: 'научный',
+    noValue: 'ни по одному показателю нет значения для этого города за 2014 год',
   },
   {
     lang: 'en',
@@ -101,6 +107,9 @@ const LANGS = [
     shown: '2 of 27 towns',
     notMet: 'Does not meet',
     outputShare: "Town-forming enterprises' share of industrial output",
+    unknown: 'unknown',
+    research: 'research',
+    noValue: 'no indicator has a value for this town in 2014',
   },
 ] as const;
 
@@ -322,6 +331,143 @@ describe('the web app', () => {
     await card.waitFor();
     expect(await card.getAttribute('data-verdict')).toBe('does_not_meet');
     expect(await page.locator('[data-testid="legal-status-year"]').inputValue()).toBe('2022');
+  });
+
+  it.each(LANGS)(
+    'explains the typologies and the vulnerability of Kurchatov in $lang: research as published, vulnerability unknown with what is missing',
+    async ({ lang, button, unknown, research, outputShare }) => {
+      await openFresh('#/towns/kurchatov');
+      await page.getByRole('button', { name: button }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      const section = page.locator('[data-testid="typologies"]');
+      const card = section.locator('[data-testid="typology-card"][data-typology="production_type"]');
+      await card.waitFor();
+      expect(await section.locator('[data-testid="typology-card"]').count()).toBe(4);
+      expect(await card.getAttribute('data-class')).toBe('research');
+      expect(await card.locator('[data-testid="typology-explanation"]').innerText()).toContain(research);
+      // the reasons trace the class to the enterprises' sections and their sources
+      expect(await card.locator('[data-testid="typology-reason"][data-code="nace_section"]').count()).toBe(2);
+      expect(await card.locator('[data-testid="typology-reason"] a[href^="http"]').count()).toBeGreaterThan(0);
+      // the published class beside, with its source
+      const published = card.locator('[data-testid="typology-published"]');
+      expect(await published.count()).toBe(1);
+      expect(await published.getAttribute('data-class')).toBe('research');
+      expect(await published.innerText()).toContain(research);
+      expect(await published.locator('a[href^="#/sources?id="]').count()).toBe(1);
+      // an unknown class names what is missing
+      const state = section.locator('[data-testid="typology-card"][data-typology="tfe_operating_state"]');
+      expect(await state.getAttribute('data-class')).toBe('unknown');
+      expect(await state.locator('[data-testid="typology-missing"] li').count()).toBeGreaterThan(0);
+
+      const vulnerability = page.locator('[data-testid="vulnerability"]');
+      await vulnerability.locator('[data-testid="vulnerability-component"]').first().waitFor();
+      expect(await vulnerability.getAttribute('data-band')).toBe('unknown');
+      expect(await vulnerability.locator('[data-testid="vulnerability-score"]').innerText()).toBe(unknown);
+      expect(await vulnerability.locator('[data-testid="vulnerability-component"]').count()).toBe(8);
+      const missingRow = vulnerability.locator('[data-testid="vulnerability-component"][data-component="tfe_output_share"]');
+      expect(await missingRow.getAttribute('data-available')).toBe('false');
+      expect(await missingRow.innerText()).toContain(outputShare);
+      expect(await vulnerability.locator('[data-testid="vulnerability-chart"]').count()).toBe(1);
+      expect(await vulnerability.locator('details.engine-text [lang="en"]').count()).toBeGreaterThan(0);
+      await noSeriousAxeViolations(page);
+      await section.screenshot({ path: join(SHOTS, `town-typologies-${lang}.png`) });
+    },
+  );
+
+  it.each(LANGS)(
+    'compares computed and published typologies on #/typologies in $lang, and ranks the towns on #/ranking with the east-kazakhstan-2014 preset',
+    async ({ lang, button, noValue }) => {
+      await openFresh('#/typologies');
+      await page.getByRole('button', { name: button }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      const tables = page.locator('[data-testid="confusion-table"]');
+      await tables.first().waitFor();
+      expect(await tables.count()).toBe(4);
+      expect(await page.locator('[data-testid="nav-typologies"]').getAttribute('aria-current')).toBe('page');
+      const production = page.locator('[data-testid="confusion-table"][data-typology="production_type"]');
+      const agree = production.locator('[data-testid="confusion-cell"][data-computed="research"][data-published="research"]');
+      expect(await agree.getAttribute('data-count')).toBe('1');
+      expect(await agree.locator('a[data-town="kurchatov"]').count()).toBe(1);
+      // why the operating states are unknown: said in words
+      expect(await page.locator('[data-typology="tfe_operating_state"] [data-testid="why-unknown"]').count()).toBe(1);
+      // the data-driven typology: a dendrogram of the towns with a figure, and who is left out
+      const driven = page.locator('[data-testid="data-driven"]');
+      await driven.locator('[data-testid="dendrogram-leaf"]').first().waitFor();
+      expect(await driven.locator('[data-testid="dendrogram-leaf"]').count()).toBeGreaterThan(2);
+      expect(await driven.locator('[data-testid="ari-row"]').count()).toBe(4);
+      expect(await driven.locator('[data-testid="excluded-row"]').count()).toBeGreaterThan(0);
+      await noSeriousAxeViolations(page);
+      await page.screenshot({ path: join(SHOTS, `typologies-${lang}.png`), fullPage: true });
+
+      await page.locator('[data-testid="nav-ranking"]').click();
+      await page.locator('[data-testid="ranking-config-select"]').selectOption('east-kazakhstan-2014');
+      const rows = page.locator('[data-testid="ranking-row"]');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(4);
+      expect(await rows.first().getAttribute('data-town')).toBe('serebryansk');
+      expect(await rows.first().getAttribute('data-rank')).toBe('1');
+      const unscored = page.locator('[data-testid="unscored-row"]');
+      expect(await unscored.count()).toBe(23);
+      expect(await unscored.first().locator('[data-testid="unscored-reason"]').innerText()).toBe(noValue);
+      expect(await page.locator('[data-testid="rank-interval-chart"] [data-testid="rank-interval"]').count()).toBe(4);
+      expect(await page.locator('[data-testid="contribution-row"]').count()).toBe(4);
+      expect(await page.locator('[data-testid="correlation-table"] tbody tr').count()).toBe(4);
+      // a weight slider recomputes the ranking
+      const scores = () =>
+        rows.evaluateAll((rs) =>
+          rs
+            .map((r) => `${r.getAttribute('data-town')}=${r.getAttribute('data-score')}`)
+            .sort()
+            .join(' '),
+        );
+      const before = await scores();
+      const slider = page.locator('[data-testid="weight-slider"][data-kind="group"][data-code="economy"]');
+      await slider.fill('3');
+      await expect.poll(scores).not.toBe(before);
+      expect(await rows.count()).toBe(4);
+      expect(await slider.locator('xpath=following-sibling::output').innerText()).toBe('3');
+      await noSeriousAxeViolations(page);
+      await page.screenshot({ path: join(SHOTS, `ranking-${lang}.png`), fullPage: true });
+    },
+  );
+
+  it('exports the ranking as CSV through the typed client', async () => {
+    await openFresh('#/ranking?preset=east-kazakhstan-2014');
+    await page.locator('[data-testid="ranking-row"]').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    expect(download.suggestedFilename()).toBe('monoqala-index-2014.csv');
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toContain('serebryansk');
+  });
+
+  it('says why towns cannot be clustered, naming what they lack', async () => {
+    await openFresh('#/typologies');
+    await page.getByRole('button', { name: 'English' }).click();
+    const driven = page.locator('[data-testid="data-driven"]');
+    await driven.locator('[data-testid="dendrogram-leaf"]').first().waitFor();
+    await driven.locator('[data-testid="cluster-indicator"][data-code="avg_monthly_wage_kzt"]').check();
+    const impossible = driven.locator('[data-testid="clusters-impossible"]');
+    await impossible.waitFor();
+    expect(await impossible.locator('[data-testid="excluded-row"]').count()).toBe(27);
+    expect(await impossible.innerText()).toContain('Average monthly nominal wage');
+  });
+
+  it('colours the overview by a typology: 27 markers, and the class filter dims the others', async () => {
+    await openFresh('#/');
+    await page.getByRole('button', { name: 'English' }).click();
+    const filter = page.locator('[data-testid="status-filter"]');
+    await page.locator('[data-testid="town-marker"]').first().waitFor();
+    await filter.getByRole('combobox', { name: 'Colour by', exact: true }).selectOption('production_type');
+    await page.locator('[data-testid="class-cell"][data-class="research"]').waitFor();
+    expect(await page.locator('[data-testid="town-marker"]').count()).toBe(27);
+    expect(await page.locator('[data-testid="town-marker"][data-class="research"]').getAttribute('data-town')).toBe('kurchatov');
+    await filter.getByRole('combobox', { name: 'Class', exact: true }).selectOption('research');
+    await expect.poll(() => page.locator('[data-testid="town-row"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="town-marker"][data-dimmed="true"]').count()).toBe(26);
+    await filter.getByRole('combobox', { name: 'Colour by', exact: true }).selectOption('vulnerability');
+    await page.locator('[data-testid="class-cell"][data-class="unknown"]').first().waitFor();
+    expect(await page.locator('[data-testid="town-row"]').count()).toBe(27);
+    await noSeriousAxeViolations(page);
   });
 
   it('loads nothing from outside the server', () => {

@@ -5,7 +5,9 @@ import { kazakhstanProjection, type RegionFeatureCollection } from '../geo.js';
 import { useI18n, type Lang } from '../i18n/index.js';
 import { hrefTown } from '../router.js';
 import { VERDICTS, type Verdict } from '../status.js';
+import { classMark, classTone, UNKNOWN, type ClassScheme } from '../typology.js';
 import { VERDICT_KEY } from './status.js';
+import { classLabel } from './typology.js';
 
 const WIDTH = 960;
 const FIT_HEIGHT = 600;
@@ -20,6 +22,28 @@ export interface MapStatus {
   year: number;
   verdicts: ReadonlyMap<string, Verdict>;
   dimmed: (townId: string) => boolean;
+}
+
+/** The classes the markers show instead of the legal status: a typology's class or the vulnerability band of each town. */
+export interface MapClasses {
+  scheme: ClassScheme;
+  year: number;
+  /** The typology's or the vulnerability's name, for the titles. */
+  title: string;
+  values: ReadonlyMap<string, string>;
+  dimmed: (townId: string) => boolean;
+}
+
+/** A class's mark besides its colour (see `classMark`). */
+function ClassMarkShape({ scheme, cls, x, y, r }: { scheme: ClassScheme; cls: string; x: number; y: number; r: number }) {
+  const mark = classMark(scheme, cls);
+  if (mark === 'dot') return <circle cx={x} cy={y} r={Math.max(1.6, r * 0.32)} className="marker-dot" />;
+  if (mark === 'cross') return <VerdictMark verdict="does_not_meet" x={x} y={y} r={r} />;
+  if (mark === 'diamond') {
+    const d = Math.max(2, r * 0.45);
+    return <path d={`M${x} ${y - d}L${x + d} ${y}L${x} ${y + d}L${x - d} ${y}Z`} className="marker-dot" />;
+  }
+  return null;
 }
 
 function regionName(p: RegionFeatureCollection['features'][number]['properties'], lang: Lang): string {
@@ -41,10 +65,12 @@ export function KazakhstanMap({
   regions,
   towns,
   status = null,
+  classes = null,
 }: {
   regions: RegionFeatureCollection;
   towns: readonly TownSummaryDto[];
   status?: MapStatus | null;
+  classes?: MapClasses | null;
 }) {
   const { lang, t, num } = useI18n();
   const [active, setActive] = useState<string | null>(null);
@@ -63,7 +89,7 @@ export function KazakhstanMap({
     };
   }, [regions]);
 
-  const minR = status ? MIN_R_STATUS : MIN_R;
+  const minR = status || classes ? MIN_R_STATUS : MIN_R;
   const maxPop = Math.max(1, ...towns.map((tw) => tw.population?.value ?? 0));
   const markers = towns
     .filter((tw) => tw.lat !== null && tw.lon !== null)
@@ -94,10 +120,24 @@ export function KazakhstanMap({
           const name = m.town.name[lang];
           const region = m.town.region ? m.town.region.name[lang] : t('common.noData');
           const population = m.pop === null ? t('common.noData') : num(m.pop);
-          const verdict = status?.verdicts.get(m.town.id) ?? null;
-          const verdictText = verdict ? t(VERDICT_KEY[verdict]) : null;
-          const dimmed = status ? status.dimmed(m.town.id) : false;
-          const cls = ['town-marker', m.pop === null ? 'no-data' : null, verdict ? `v-${verdict}` : null].filter(Boolean).join(' ');
+          const verdict = classes ? null : (status?.verdicts.get(m.town.id) ?? null);
+          const townClass = classes ? (classes.values.get(m.town.id) ?? UNKNOWN) : null;
+          const verdictText = verdict ? t(VERDICT_KEY[verdict]) : townClass !== null ? classLabel(townClass, t) : null;
+          const dimmed = classes ? classes.dimmed(m.town.id) : status ? status.dimmed(m.town.id) : false;
+          const cls = [
+            'town-marker',
+            m.pop === null ? 'no-data' : null,
+            verdict ? `v-${verdict}` : null,
+            classes && townClass !== null ? `k-${classTone(classes.scheme, townClass)}` : null,
+          ]
+            .filter(Boolean)
+            .join(' ');
+          const title =
+            classes && verdictText
+              ? t('map.markerClassTitle', { town: name, region, population, year: classes.year, typology: classes.title, cls: verdictText })
+              : verdictText && status
+                ? t('map.markerStatusTitle', { town: name, region, population, year: status.year, verdict: verdictText })
+                : t('map.markerTitle', { town: name, region, population });
           return (
             <a
               key={m.town.id}
@@ -109,11 +149,7 @@ export function KazakhstanMap({
               onFocus={() => setActive(m.town.id)}
               onBlur={() => setActive(null)}
             >
-              <title>
-                {verdictText && status
-                  ? t('map.markerStatusTitle', { town: name, region, population, year: status.year, verdict: verdictText })
-                  : t('map.markerTitle', { town: name, region, population })}
-              </title>
+              <title>{title}</title>
               <circle
                 cx={m.x}
                 cy={m.y}
@@ -122,9 +158,11 @@ export function KazakhstanMap({
                 data-testid="town-marker"
                 data-town={m.town.id}
                 data-verdict={verdict ?? undefined}
+                data-class={townClass ?? undefined}
                 data-dimmed={dimmed ? 'true' : undefined}
               />
               {verdict ? <VerdictMark verdict={verdict} x={m.x} y={m.y} r={m.r} /> : null}
+              {classes && townClass !== null ? <ClassMarkShape scheme={classes.scheme} cls={townClass} x={m.x} y={m.y} r={m.r} /> : null}
             </a>
           );
         })}
@@ -164,6 +202,49 @@ export function MapLegend({ year, ruleset, counts, filtering }: { year: number; 
               </g>
             </svg>
             {t('map.legendDimmed')}
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}
+
+/** The key to the markers' classes, drawn like the markers, with the number of towns of each. */
+export function ClassLegend({
+  scheme,
+  title,
+  classes,
+  counts,
+  filtering,
+}: {
+  scheme: ClassScheme;
+  title: string;
+  classes: readonly string[];
+  counts: ReadonlyMap<string, number>;
+  filtering: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="map-legend" data-testid="map-legend">
+      <p className="legend-title">{title}</p>
+      <ul className="legend">
+        {classes.map((c) => (
+          <li key={c} data-class={c}>
+            <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true" focusable="false">
+              <circle cx="11" cy="11" r="8" className={`town-marker k-${classTone(scheme, c)}`} />
+              <ClassMarkShape scheme={scheme} cls={c} x={11} y={11} r={8} />
+            </svg>
+            {t('map.legendItem', { verdict: classLabel(c, t), count: counts.get(c) ?? 0 })}
+          </li>
+        ))}
+        {filtering ? (
+          <li>
+            <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true" focusable="false">
+              <g className="dimmed">
+                <circle cx="11" cy="11" r="8" className="town-marker k-unknown" />
+              </g>
+            </svg>
+            {t('map.legendDimmedClass')}
           </li>
         ) : null}
       </ul>

@@ -6,6 +6,8 @@ import { en } from './en.js';
 import { kk } from './kk.js';
 import { ru } from './ru.js';
 import { DIMENSIONS } from '../../domain/indicators.js';
+import { VULNERABILITY_COMPONENTS } from '../../domain/vulnerability.js';
+import { FIXED_REASONS, SIGNAL_DIMENSIONS, TYPOLOGY_CLASSES, TYPOLOGY_IDS } from '../typology.js';
 import { dictionaries, interpolate, LANGS, pickLanguage, translate } from './index.js';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -147,5 +149,20 @@ describe('keys built from data', () => {
     const classes = 'high medium low stable unstable declining extractive processing research growing slow depressed corresponds no_longer_monotown yes no';
     for (const lang of LANGS)
       for (const c of classes.split(' ')) expect(dictionaries[lang][`class.${c}` as keyof typeof en], `${lang} class.${c}`).toBeTruthy();
+  });
+  it('every typology, its classes, reason codes and dimensions, and every vulnerability component have names in every language', () => {
+    const keys = [
+      ...TYPOLOGY_IDS.map((id) => `typ.name.${id}`),
+      ...Object.values(TYPOLOGY_CLASSES).flatMap((cs) => cs.map((c) => `class.${c}`)),
+      ...FIXED_REASONS.map((c) => `typ.reason.${c}`),
+      ...SIGNAL_DIMENSIONS.map((d) => `typ.dim.${d}`),
+      ...VULNERABILITY_COMPONENTS.map((c) => `vuln.component.${c.id}`),
+    ];
+    for (const lang of LANGS) for (const k of keys) expect(dictionaries[lang][k as keyof typeof en], `${lang} ${k}`).toBeTruthy();
+  });
+  it('the methods a composite-index configuration names have names in every language', () => {
+    const methods = 'minmax zscore rank distance_to_target explicit equal pca arithmetic geometric impute_none impute_mean impute_median';
+    for (const lang of LANGS)
+      for (const m of methods.split(' ')) expect(dictionaries[lang][`ranking.method.${m}` as keyof typeof en], `${lang} ${m}`).toBeTruthy();
   });
 });

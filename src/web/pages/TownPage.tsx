@@ -5,9 +5,11 @@ import { DataText, ErrorPanel, Loading, NoteBadge, NoteText, Sectors, SourceLink
 import { byPeriod, compareDimensions, dimensionName, IndicatorGroupsTable, type IndicatorGroup, type IndicatorInfo } from '../components/indicators.js';
 import { LegalStatusSection } from '../components/LegalStatusSection.js';
 import { PopulationChart } from '../components/PopulationChart.js';
+import { TypologySection } from '../components/TypologySection.js';
+import { VulnerabilitySection } from '../components/VulnerabilitySection.js';
 import { formatCoordinate } from '../format.js';
 import { hasMessage, useI18n, type MessageKey } from '../i18n/index.js';
-import { hrefCoverage, hrefOverview } from '../router.js';
+import { hrefCoverage, hrefOverview, type TownSection } from '../router.js';
 
 type Enterprise = TownProfileDto['enterprises'][number];
 type StatusEntry = TownProfileDto['statusHistory'][number];
@@ -47,7 +49,7 @@ function BackLink() {
   );
 }
 
-export function TownPage({ id, statusYear = null }: { id: string; statusYear?: number | null }) {
+export function TownPage({ id, statusYear = null, section = null }: { id: string; statusYear?: number | null; section?: TownSection | null }) {
   const { lang, t } = useI18n();
   const town = useApi(`town:${id}`, () => client.town(id));
   const name = town.state === 'ready' ? town.data.name : null;
@@ -71,7 +73,7 @@ export function TownPage({ id, statusYear = null }: { id: string; statusYear?: n
         <ErrorPanel error={town.error} title={t('error.townTitle')} level={1} onRetry={town.retry} />
       </div>
     );
-  return <TownProfile town={town.data} statusYear={statusYear} />;
+  return <TownProfile town={town.data} statusYear={statusYear} section={section} />;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -83,7 +85,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function TownProfile({ town, statusYear }: { town: TownProfileDto; statusYear: number | null }) {
+function TownProfile({ town, statusYear, section }: { town: TownProfileDto; statusYear: number | null; section: TownSection | null }) {
   const { lang, numLocale, t, num } = useI18n();
   const ids = { facts: useId(), pop: useId(), ent: useId(), hist: useId(), src: useId() };
   const noData = <span className="muted">{t('common.noData')}</span>;
@@ -169,6 +171,10 @@ function TownProfile({ town, statusYear }: { town: TownProfileDto; statusYear: n
       </section>
 
       <LegalStatusSection key={statusYear ?? 'latest'} townId={town.id} townName={name} requestedYear={statusYear} />
+
+      <TypologySection townId={town.id} townName={name} focus={section === 'typologies'} />
+
+      <VulnerabilitySection townId={town.id} townName={name} focus={section === 'vulnerability'} />
 
       <section aria-labelledby={ids.pop} className="card">
         <h2 id={ids.pop}>{t('chart.heading')}</h2>
