@@ -67,6 +67,11 @@ export type TownScorecardDto = {
   sources: Record<string, SourceRefDto>;
 };
 
+/** The answer of POST /impact/did: an estimate or "not computable", with the data warnings. */
+export type ImpactDidDto = import('../domain/impact/index.js').DidResult & { dataWarnings: import('../app/impact.service.js').DataWarning[] };
+/** The answer of POST /impact/synth: a synthetic control or "not computable", with the data warnings. */
+export type ImpactSynthDto = import('../domain/impact/index.js').SynthResult & { dataWarnings: import('../app/impact.service.js').DataWarning[] };
+
 /** A program's money view (`MoneyView` in src/app/money.service.ts). */
 export type MoneyDto = import('../app/money.service.js').MoneyView;
 
@@ -162,6 +167,10 @@ export function createClient(opts: ClientOptions = {}) {
       }
       return res.blob();
     },
+    /** Difference-in-differences with an event study (POST /impact/did). */
+    impactDid: (body: import('../app/impact.service.js').DidRequest) => post<ImpactDidDto>('/impact/did', body),
+    /** A synthetic control with placebos (POST /impact/synth). */
+    impactSynth: (body: import('../app/impact.service.js').SynthRequest) => post<ImpactSynthDto>('/impact/synth', body),
     indexPresets: () => get<IndexPresetDto[]>('/index/presets'),
     programs: () => get<ProgramSummaryDto[]>('/programs'),
     program: (id: string) => get<Record<string, unknown>>(`/programs/${encodeURIComponent(id)}`),

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Loading } from './components/common.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { useI18n } from './i18n/index.js';
-import { hrefCoverage, hrefOverview, hrefRanking, hrefSources, hrefStatus, hrefTypologies, useRoute, type Route } from './router.js';
+import { hrefCoverage, hrefImpact, hrefOverview, hrefPrograms, hrefRanking, hrefSources, hrefStatus, hrefTypologies, useRoute, type Route } from './router.js';
 
 // Each page is its own chunk, loaded from this server when it is first opened (the shell, React and the
 // dictionaries stay in the main chunk).
@@ -12,6 +12,9 @@ const CoveragePage = lazy(() => import('./pages/CoveragePage.js').then((m) => ({
 const SourcesPage = lazy(() => import('./pages/SourcesPage.js').then((m) => ({ default: m.SourcesPage })));
 const StatusPage = lazy(() => import('./pages/StatusPage.js').then((m) => ({ default: m.StatusPage })));
 const TypologiesPage = lazy(() => import('./pages/TypologiesPage.js').then((m) => ({ default: m.TypologiesPage })));
+const ProgramsPage = lazy(() => import('./pages/ProgramsPage.js').then((m) => ({ default: m.ProgramsPage })));
+const ProgramPage = lazy(() => import('./pages/ProgramsPage.js').then((m) => ({ default: m.ProgramPage })));
+const ImpactPage = lazy(() => import('./pages/ImpactPage.js').then((m) => ({ default: m.ImpactPage })));
 const RankingPage = lazy(() => import('./pages/RankingPage.js').then((m) => ({ default: m.RankingPage })));
 
 function NotFound() {
@@ -31,7 +34,7 @@ function NotFound() {
 }
 
 function routeKey(r: Route): string {
-  return r.page === 'town' ? `town:${r.id}` : r.page;
+  return r.page === 'town' ? `town:${r.id}` : r.page === 'program' ? `program:${r.id}` : r.page;
 }
 
 function Page({ route }: { route: Route }) {
@@ -50,6 +53,12 @@ function Page({ route }: { route: Route }) {
       return <TypologiesPage year={route.year} />;
     case 'ranking':
       return <RankingPage preset={route.preset} />;
+    case 'programs':
+      return <ProgramsPage />;
+    case 'program':
+      return <ProgramPage key={route.id} id={route.id} asOf={route.asOf} />;
+    case 'impact':
+      return <ImpactPage />;
     case 'notFound':
       return <NotFound />;
   }
@@ -123,6 +132,12 @@ export function App() {
             </a>
             <a href={hrefRanking} aria-current={route.page === 'ranking' ? 'page' : undefined} data-testid="nav-ranking">
               {t('nav.ranking')}
+            </a>
+            <a href={hrefPrograms} aria-current={route.page === 'programs' || route.page === 'program' ? 'page' : undefined} data-testid="nav-programs">
+              {t('nav.programs')}
+            </a>
+            <a href={hrefImpact} aria-current={route.page === 'impact' ? 'page' : undefined} data-testid="nav-impact">
+              {t('nav.impact')}
             </a>
             <a href={hrefCoverage} aria-current={route.page === 'coverage' ? 'page' : undefined} data-testid="nav-coverage">
               {t('nav.coverage')}

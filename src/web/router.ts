@@ -18,6 +18,9 @@ export type Route =
   | { page: 'status'; year: number | null; ruleset: string | null }
   | { page: 'typologies'; year: number | null }
   | { page: 'ranking'; preset: string | null }
+  | { page: 'programs' }
+  | { page: 'program'; id: string; asOf: string | null }
+  | { page: 'impact' }
   | { page: 'notFound'; path: string };
 
 /** A year in a query string, or null when absent or not a plausible year. */
@@ -45,6 +48,13 @@ export function parseHash(hash: string): Route {
   if (/^\/status\/?$/.test(path)) return { page: 'status', year: queryYear(query.get('year')), ruleset: query.get('ruleset') || null };
   if (/^\/typologies\/?$/.test(path)) return { page: 'typologies', year: queryYear(query.get('year')) };
   if (/^\/ranking\/?$/.test(path)) return { page: 'ranking', preset: query.get('preset') || null };
+  if (/^\/programs\/?$/.test(path)) return { page: 'programs' };
+  if (/^\/impact\/?$/.test(path)) return { page: 'impact' };
+  const pm = /^\/programs\/([^/?#]+)\/?$/.exec(path);
+  if (pm) {
+    const asOf = query.get('asOf');
+    return { page: 'program', id: decode(pm[1]!), asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null };
+  }
   const m = /^\/towns\/([^/?#]+)\/?$/.exec(path);
   if (m) {
     const section = query.get('section');
@@ -79,6 +89,10 @@ export const hrefTypologies = '#/typologies';
 export const hrefTypologiesFor = (year: number) => `${hrefTypologies}?year=${year}`;
 export const hrefRanking = '#/ranking';
 export const hrefRankingPreset = (id: string) => `${hrefRanking}?preset=${encodeURIComponent(id)}`;
+export const hrefPrograms = '#/programs';
+/** A program page, optionally with its scorecard as of a date (YYYY-MM-DD). */
+export const hrefProgram = (id: string, asOf?: string) => `${hrefPrograms}/${encodeURIComponent(id)}${asOf ? `?asOf=${asOf}` : ''}`;
+export const hrefImpact = '#/impact';
 /** The element id of the typologies section of a town page. */
 export const TOWN_TYPOLOGIES_ANCHOR = 'typologies';
 /** The element id of a rule set's description on the legal status page. */

@@ -470,6 +470,39 @@ describe('the web app', () => {
     await noSeriousAxeViolations(page);
   });
 
+  it.each(LANGS)(
+    'shows the program page in $lang: Kurchatov missed its target, budget lines, and the town page lists its targets',
+    async ({ lang, button }) => {
+      await openFresh('#/programs/monotowns-development-2012-2020?asOf=2016-01-01');
+      await page.getByRole('button', { name: button }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      const kurchatov = page.locator('[data-testid="scorecard-row"][data-town="kurchatov"][data-status="missed"]');
+      await kurchatov.first().waitFor();
+      expect(await page.locator('[data-testid="budget-line"]').count()).toBeGreaterThan(0);
+      await noSeriousAxeViolations(page);
+      await page.screenshot({ path: join(SHOTS, `program-${lang}.png`), fullPage: true });
+      await openFresh('#/towns/kurchatov');
+      await page.locator('[data-testid="town-scorecard"] [data-testid="scorecard-row"]').first().waitFor();
+    },
+  );
+
+  it('lists the programs and estimates an impact (or says why not) in English', async () => {
+    await openFresh('#/programs');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('[data-testid="program-row"]').first().waitFor();
+    await openFresh('#/impact');
+    await page.locator('[data-testid="impact-page"] form').waitFor();
+    await page.locator('[data-testid="impact-indicator"]').selectOption('population');
+    await page.locator('[data-testid="impact-treated"]').selectOption(['kurchatov']);
+    await page.locator('[data-testid="impact-period"]').fill('2012');
+    await page.locator('[data-testid="impact-run"]').click();
+    await page.locator('[data-testid="impact-result"]').waitFor();
+    const text = await page.locator('[data-testid="impact-result"]').innerText();
+    expect(/Not computable:|Estimate/.test(text)).toBe(true);
+    await noSeriousAxeViolations(page);
+    await page.screenshot({ path: join(SHOTS, 'impact-en.png'), fullPage: true });
+  });
+
   it('loads nothing from outside the server', () => {
     expect(foreignRequests).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { client, useApi } from '../api.js';
 import { DataText, ErrorPanel, Loading, NoteBadge, NoteText, Sectors, SourceLink } from '../components/common.js';
 import { byPeriod, compareDimensions, dimensionName, IndicatorGroupsTable, type IndicatorGroup, type IndicatorInfo } from '../components/indicators.js';
 import { LegalStatusSection } from '../components/LegalStatusSection.js';
+import { TownScorecardSection } from '../components/programs.js';
 import { PopulationChart } from '../components/PopulationChart.js';
 import { TypologySection } from '../components/TypologySection.js';
 import { VulnerabilitySection } from '../components/VulnerabilitySection.js';
@@ -175,6 +176,7 @@ function TownProfile({ town, statusYear, section }: { town: TownProfileDto; stat
       <TypologySection townId={town.id} townName={name} focus={section === 'typologies'} />
 
       <VulnerabilitySection townId={town.id} townName={name} focus={section === 'vulnerability'} />
+      <TownScorecardSection townId={town.id} townName={name} />
 
       <section aria-labelledby={ids.pop} className="card">
         <h2 id={ids.pop}>{t('chart.heading')}</h2>
