@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { SourceRefDto } from '../../client/api-client.js';
 import type { TargetResult, TargetStatus } from '../../domain/targets/types.js';
 import { LOCALES, useI18n, type I18n, type Lang, type MessageKey } from '../i18n/index.js';
-import { client, useApi } from '../api.js';
+import { client, loadIndicators, useApi } from '../api.js';
 import { hrefProgram, hrefTown } from '../router.js';
 import { DataText, ErrorPanel, Loading, SourceLink } from './common.js';
 
@@ -99,7 +99,34 @@ export function reasonCell(r: TargetResult, t: I18n['t']): ReactNode {
   );
 }
 
-/** A table of target results (one row per target × town). */
+/**
+ * Rows with nothing to show but the same reason (no baseline, no actual, not computable) are
+ * grouped into one row per target and reason, listing the towns, so the few evaluated rows stand out.
+ */
+function groupRows(rows: readonly TargetResult[], group: boolean): { r: TargetResult; towns: string[] }[] {
+  if (!group) return rows.map((r) => ({ r, towns: [r.town] }));
+  const out: { r: TargetResult; towns: string[] }[] = [];
+  const groups = new Map<string, { r: TargetResult; towns: string[] }>();
+  for (const r of rows) {
+    if (r.status !== 'not_computable' || r.actual || r.baseline) {
+      out.push({ r, towns: [r.town] });
+      continue;
+    }
+    // A reason may name the town ("no figure … for abai"): group on the reason without it.
+    const reason = (r.reason ?? '').split(` for ${r.town}`).join('');
+    const key = `${r.target}\u0000${reason}`;
+    const g = groups.get(key);
+    if (g) g.towns.push(r.town);
+    else {
+      const ng = { r: { ...r, reason }, towns: [r.town] };
+      groups.set(key, ng);
+      out.push(ng);
+    }
+  }
+  return out;
+}
+
+/** A table of target results (one row per target × town; empty not-computable rows grouped). */
 export function ScorecardTable({
   rows,
   known,
@@ -114,6 +141,8 @@ export function ScorecardTable({
   showTown?: boolean;
 }) {
   const { t, lang } = useI18n();
+  const indicators = useApi('indicators', loadIndicators);
+  const indicatorNames = new Map(indicators.state === 'ready' ? indicators.data.map((i) => [i.code, i.name]) : []);
   return (
     <div className="table-scroll">
       <table className="data-table scorecard">
@@ -137,19 +166,37 @@ export function ScorecardTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.target}:${r.town}`} data-testid="scorecard-row" data-status={r.status} data-town={r.town} data-target={r.target}>
+          {groupRows(rows, showTown).map(({ r, towns }) => (
+            <tr
+              key={`${r.target}:${r.town}:${towns.length}`}
+              data-testid={towns.length > 1 ? 'scorecard-group' : 'scorecard-row'}
+              data-status={r.status}
+              data-town={towns.length > 1 ? undefined : r.town}
+              data-target={r.target}
+            >
               <th scope="row">
-                <DataText>{r.target}</DataText>
+                {indicatorNames.get(r.indicator)?.[lang] ?? <DataText>{r.indicator}</DataText>}
                 <br />
                 <span className="muted">
-                  <DataText>{r.indicator}</DataText> · <DataText>{r.rule}</DataText>
+                  <DataText>{r.target}</DataText>
                   {r.deadline ? <> · {t('target.deadline', { deadline: r.deadline })}</> : null}
                 </span>
               </th>
               {showTown ? (
                 <td>
-                  <a href={hrefTown(r.town)}>{townNames.get(r.town) ?? r.town}</a>
+                  {towns.length > 1 ? (
+                    <details>
+                      <summary>{t('target.townsCount', { count: towns.length })}</summary>
+                      {towns.map((id, i) => (
+                        <span key={id}>
+                          {i > 0 ? ', ' : null}
+                          <a href={hrefTown(id)}>{townNames.get(id) ?? id}</a>
+                        </span>
+                      ))}
+                    </details>
+                  ) : (
+                    <a href={hrefTown(r.town)}>{townNames.get(r.town) ?? r.town}</a>
+                  )}
                 </td>
               ) : null}
               <td>
@@ -160,7 +207,7 @@ export function ScorecardTable({
               <td>{r.actual ? <FigureCell value={r.actual.value} period={r.actual.period} source={r.actual.source} known={known} /> : '—'}</td>
               <td className="num">{r.achievementPct === null ? '—' : `${formatNum(r.achievementPct, lang, 1)} %`}</td>
               <td className="num">{r.expectedPct === null ? '—' : `${formatNum(r.expectedPct, lang, 1)} %`}</td>
-              <td>{reasonCell(r, t)}</td>
+              <td className="reason-cell">{reasonCell(r, t)}</td>
               <td>
                 <Sources sources={r.targetSource} known={known} />
               </td>

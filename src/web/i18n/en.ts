@@ -826,6 +826,7 @@ export const en = {
   'target.status.missed': 'missed',
   'target.status.not_computable': 'not computable',
   'target.target': 'Target',
+  'target.townsCount': '{count} towns',
   'target.town': 'Town',
   'target.status': 'Status',
   'target.baseline': 'Baseline',

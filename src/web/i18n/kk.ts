@@ -831,6 +831,7 @@ export const kk: Dictionary = {
   'target.status.missed': 'қол жеткізілмеді',
   'target.status.not_computable': 'есептелмейді',
   'target.target': 'Нысаналы көрсеткіш',
+  'target.townsCount': '{count} қала',
   'target.town': 'Қала',
   'target.status': 'Мәртебесі',
   'target.baseline': 'Базалық мән',

@@ -831,6 +831,7 @@ export const ru: Dictionary = {
   'target.status.missed': 'не достигнуто',
   'target.status.not_computable': 'не вычисляется',
   'target.target': 'Целевой показатель',
+  'target.townsCount': 'городов: {count}',
   'target.town': 'Город',
   'target.status': 'Статус',
   'target.baseline': 'Базовое значение',
