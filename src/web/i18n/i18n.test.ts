@@ -166,3 +166,13 @@ describe('keys built from data', () => {
       for (const m of methods.split(' ')) expect(dictionaries[lang][`ranking.method.${m}` as keyof typeof en], `${lang} ${m}`).toBeTruthy();
   });
 });
+
+describe('program vocabulary', () => {
+  it('every instrument kind and target rule has a name in every language', async () => {
+    const { INSTRUMENT_KINDS, TARGET_RULES } = await import('../../domain/programs.js');
+    for (const lang of LANGS) {
+      for (const k of Object.keys(INSTRUMENT_KINDS)) expect(dictionaries[lang][`instrumentKind.${k}` as keyof typeof en], `${lang} ${k}`).toBeTruthy();
+      for (const r of TARGET_RULES) expect(dictionaries[lang][`targetRule.${r}` as keyof typeof en], `${lang} ${r}`).toBeTruthy();
+    }
+  });
+});

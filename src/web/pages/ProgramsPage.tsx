@@ -212,7 +212,9 @@ function Promised({ program: p }: { program: Program }) {
             <li key={g.id}>
               <DataText>{g.wording}</DataText> ·{' '}
               <span className="muted">
-                {t('programs.rule')}: <DataText>{`${g.rule} ${g.value}`}</DataText> · {t('programs.deadline')}: {g.deadline ?? t('programs.noDeadline')}
+                {t('programs.rule')}: {codeLabel('targetRule', g.rule, t)}{' '}
+                {g.value === null || g.value === undefined ? null : <DataText>{String(g.value)}</DataText>} · {t('programs.deadline')}:{' '}
+                {g.deadline ?? t('programs.noDeadline')}
               </span>{' '}
               <Sources sources={g.sources} />
             </li>
@@ -284,9 +286,7 @@ function Money({ money }: { money: MoneyDto }) {
                     {line.qualifier !== 'exact' ? (
                       <>
                         {' '}
-                        <span className="muted">
-                          (<DataText>{line.qualifier}</DataText>)
-                        </span>
+                        <span className="muted">({codeLabel('amountQualifier', line.qualifier, t)})</span>
                       </>
                     ) : null}
                   </td>
