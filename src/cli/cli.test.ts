@@ -164,6 +164,10 @@ describe.sequential('monoqala CLI', () => {
     expect(s.weights['fictional-b']).toBeCloseTo(0.7, 6);
     expect(s.rmspePre).toBeLessThan(1e-6);
     for (const g of s.gap.filter((x) => x.period >= '2015')) expect(g.gap).toBeCloseTo(5, 5);
+    const placebos = (JSON.parse(synth.out) as { placebos: { unit: string; gap?: { period: string }[] }[] }).placebos;
+    expect(placebos.map((p) => p.unit).sort()).toEqual(['fictional-a', 'fictional-b', 'fictional-c', 'fictional-d']);
+    for (const p of placebos) if (p.gap) expect(p.gap).toHaveLength(s.gap.length);
+    expect(placebos.some((p) => p.gap)).toBe(true);
     expect(cli('impact', 'nope').err).toMatch(/impact needs a method/);
   });
 

@@ -70,6 +70,8 @@ export interface SynthPlacebo {
   rmspePost: number | null;
   /** rmspePost / rmspePre; null when not finite (a perfect pre-treatment fit) or not computable. */
   ratio: number | null;
+  /** The placebo's gap path (donor − its synthetic control) in every period, for the placebo spread. */
+  gap?: { period: string; gap: number }[];
   note?: string;
 }
 
@@ -597,7 +599,13 @@ export function syntheticControl(input: SynthInput, options: SynthOptions = {}):
           return;
         }
         const r = ratioOf(f.rmspePost, f.rmspePre);
-        const p: SynthPlacebo = { unit: all[d], rmspePre: f.rmspePre, rmspePost: f.rmspePost, ratio: Number.isFinite(r) ? r : null };
+        const p: SynthPlacebo = {
+          unit: all[d],
+          rmspePre: f.rmspePre,
+          rmspePost: f.rmspePost,
+          ratio: Number.isFinite(r) ? r : null,
+          gap: data.periods.map((period, t) => ({ period, gap: data.outcome[d][t] - f.synthetic[t] })),
+        };
         if (!Number.isFinite(r))
           p.note = Number.isNaN(r)
             ? 'Ratio not computable, because both RMSPEs are 0.'

@@ -215,7 +215,10 @@ function SynthView({ r, townName }: { r: Extract<ImpactSynthDto, { status: 'ok' 
   const x = scale(Math.min(...periods), Math.max(...periods), PAD.l, W - PAD.r);
   const y = scale(Math.min(...vals), Math.max(...vals), H - PAD.b, PAD.t);
   const path = (k: 'treated' | 'synthetic') => r.gap.map((g, i) => `${i ? 'L' : 'M'}${x(Number(g.period))},${y(g[k])}`).join(' ');
-  const ratios = r.placebos.filter((p) => p.ratio !== null);
+  const placebos = r.placebos.filter((p) => p.gap && p.gap.length);
+  const gaps = [...r.gap.map((g) => g.gap), ...placebos.flatMap((p) => p.gap!.map((g) => g.gap)), 0];
+  const gy = scale(Math.min(...gaps), Math.max(...gaps), H - PAD.b, PAD.t);
+  const placeboPaths = placebos.map((p) => ({ unit: p.unit, d: p.gap!.map((g, i) => `${i ? 'L' : 'M'}${x(Number(g.period))},${gy(g.gap)}`).join(' ') }));
   return (
     <>
       <dl className="facts">
@@ -238,12 +241,16 @@ function SynthView({ r, townName }: { r: Extract<ImpactSynthDto, { status: 'ok' 
         <figcaption>{t('impact.synthLegend')}</figcaption>
       </figure>
       <h3>{t('impact.placebos')}</h3>
-      <svg className="chart-svg" viewBox={`0 0 ${W} 40`} role="img" aria-label={t('impact.placebos')}>
-        {ratios.map((p) => {
-          const max = Math.max(...ratios.map((q) => q.ratio ?? 0), r.ratio ?? 0) || 1;
-          const px = PAD.l + ((p.ratio ?? 0) / max) * (W - PAD.l - PAD.r);
-          return <line key={p.unit} x1={px} x2={px} y1={8} y2={32} stroke="currentColor" strokeWidth={1} strokeOpacity={0.5} />;
-        })}
+      {/* The placebo spread: the treated unit's gap (thick) among each donor's placebo gap (thin). */}
+      <svg className="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('impact.placebos')} data-testid="placebo-spread">
+        <line x1={PAD.l} x2={W - PAD.r} y1={gy(0)} y2={gy(0)} stroke="currentColor" strokeOpacity={0.4} />
+        <line x1={x(Number(r.treatmentPeriod))} x2={x(Number(r.treatmentPeriod))} y1={PAD.t} y2={H - PAD.b} stroke="currentColor" strokeDasharray="4 3" />
+        {placeboPaths.map((p) => (
+          <path key={p.unit} d={p.d} fill="none" stroke="currentColor" strokeOpacity={0.35} strokeWidth={1}>
+            <title>{townName(p.unit)}</title>
+          </path>
+        ))}
+        <path d={r.gap.map((g, i) => `${i ? 'L' : 'M'}${x(Number(g.period))},${gy(g.gap)}`).join(' ')} fill="none" stroke="currentColor" strokeWidth={2.5} />
       </svg>
       <div className="table-scroll">
         <table className="data-table">
