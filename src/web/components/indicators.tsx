@@ -263,3 +263,41 @@ export function IndicatorGroupsTable({ groups, caption }: { groups: readonly Ind
     </div>
   );
 }
+
+/** Checkboxes of indicators grouped by dimension, shared by the ranking and the clustering pages. */
+export function IndicatorPickerGroups({
+  groups,
+  chosen,
+  toggle,
+  testId,
+}: {
+  groups: readonly { dimension: string; indicators: readonly { code: string; name: { kk: string; ru: string; en: string } }[] }[];
+  chosen: readonly string[];
+  toggle: (code: string, on: boolean) => void;
+  testId: string;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="picker-groups">
+      {groups.map((g) => (
+        <div key={g.dimension} className="picker-group" role="group" aria-label={dimensionName(g.dimension, t)}>
+          <p className="picker-title" aria-hidden="true">
+            {dimensionName(g.dimension, t)}
+          </p>
+          {g.indicators.map((i) => (
+            <label key={i.code} className="check">
+              <input
+                type="checkbox"
+                checked={chosen.includes(i.code)}
+                onChange={(e) => toggle(i.code, e.target.checked)}
+                data-testid={testId}
+                data-code={i.code}
+              />{' '}
+              {i.name[lang]}
+            </label>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

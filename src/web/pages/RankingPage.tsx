@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { IndexPresetDto, IndexResultDto, IndicatorDto } from '../../client/api-client.js';
 import { client, loadIndicators, loadPresets, loadTowns, useApi } from '../api.js';
 import { DataText, ErrorPanel, Loading } from '../components/common.js';
-import { compareDimensions, dimensionName } from '../components/indicators.js';
+import { compareDimensions, IndicatorPickerGroups } from '../components/indicators.js';
 import { Audit, ContributionBars, groupName, IndexWarning, IntervalLegend, RankIntervalChart, score } from '../components/ranking.js';
 import { formatNumber, type IndicatorMap } from '../components/typology.js';
 import { hasMessage, useI18n, type I18n } from '../i18n/index.js';
@@ -244,7 +244,7 @@ function CustomBuilder({
   uncertainty: boolean;
   onUncertainty: (u: boolean) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const ids = { period: useId(), hint: useId() };
   const groups = useMemo(() => {
     const by = new Map<string, IndicatorDto[]>();
@@ -276,27 +276,12 @@ function CustomBuilder({
       </div>
       <fieldset className="indicator-picker" aria-describedby={ids.hint}>
         <legend>{t('ranking.indicators')}</legend>
-        <div className="picker-groups">
-          {groups.map(([dimension, list]) => (
-            <div key={dimension} className="picker-group" role="group" aria-label={dimensionName(dimension, t)}>
-              <p className="picker-title" aria-hidden="true">
-                {dimensionName(dimension, t)}
-              </p>
-              {list.map((i) => (
-                <label key={i.code} className="check">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(i.code)}
-                    onChange={(e) => toggle(i.code, e.target.checked)}
-                    data-testid="ranking-indicator"
-                    data-code={i.code}
-                  />{' '}
-                  {i.name[lang]}
-                </label>
-              ))}
-            </div>
-          ))}
-        </div>
+        <IndicatorPickerGroups
+          groups={groups.map(([dimension, list]) => ({ dimension, indicators: list }))}
+          chosen={chosen}
+          toggle={toggle}
+          testId="ranking-indicator"
+        />
       </fieldset>
       {chosen.length === 0 ? <p className="muted">{t('ranking.chooseOne')}</p> : null}
     </div>

@@ -3,7 +3,7 @@ import type { ClustersDto, IndicatorDto, TypologyComparisonDto, TypologyItemDto 
 import { ApiError, client, loadIndicators, loadTowns, loadTypologies, useApi } from '../api.js';
 import { DataText, ErrorPanel, Loading } from '../components/common.js';
 import { Dendrogram } from '../components/Dendrogram.js';
-import { compareDimensions, dimensionName } from '../components/indicators.js';
+import { compareDimensions, IndicatorPickerGroups } from '../components/indicators.js';
 import { ClassBadge, formatNumber, typologyName, type IndicatorMap } from '../components/typology.js';
 import { useI18n, type I18n, type MessageKey } from '../i18n/index.js';
 import { hrefTownSection } from '../router.js';
@@ -283,7 +283,7 @@ function ExcludedTable({
 
 /** Ward clustering on chosen indicators: the dendrogram, the clusters, who is left out and why, and the ARI against each published typology. */
 function DataDriven({ catalogue, names, indicators }: { catalogue: readonly IndicatorDto[]; names: ReadonlyMap<string, string>; indicators: IndicatorMap }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const ids = { year: useId(), k: useId(), legend: useId() };
   const [chosen, setChosen] = useState<string[]>(DEFAULT_CLUSTER_INDICATORS);
@@ -306,27 +306,7 @@ function DataDriven({ catalogue, names, indicators }: { catalogue: readonly Indi
           <p className="fact-note" id={ids.legend}>
             {t('clusters.indicatorsHint')}
           </p>
-          <div className="picker-groups">
-            {groups.map((g) => (
-              <div key={g.dimension} className="picker-group" role="group" aria-label={dimensionName(g.dimension, t)}>
-                <p className="picker-title" aria-hidden="true">
-                  {dimensionName(g.dimension, t)}
-                </p>
-                {g.indicators.map((i) => (
-                  <label key={i.code} className="check">
-                    <input
-                      type="checkbox"
-                      checked={chosen.includes(i.code)}
-                      onChange={(e) => toggle(i.code, e.target.checked)}
-                      data-testid="cluster-indicator"
-                      data-code={i.code}
-                    />{' '}
-                    {i.name[lang]}
-                  </label>
-                ))}
-              </div>
-            ))}
-          </div>
+          <IndicatorPickerGroups groups={groups} chosen={chosen} toggle={toggle} testId="cluster-indicator" />
         </fieldset>
         <div className="filter-row">
           <div className="field">
