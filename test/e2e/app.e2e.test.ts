@@ -6,6 +6,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/postgres.js';
+import { readPath } from '../../src/io/reader.js';
+import { runSynth } from '../../src/app/impact.service.js';
 
 /**
  * End to end: the real server (as `monoqala serve` starts it) on a free port, driven in
@@ -501,6 +503,36 @@ describe('the web app', () => {
     expect(/Not computable:|Estimate/.test(text)).toBe(true);
     await noSeriousAxeViolations(page);
     await page.screenshot({ path: join(SHOTS, 'impact-en.png'), fullPage: true });
+  });
+
+  it('shows a synthetic control with its weights and the placebo spread (English)', async () => {
+    // Today's real data never allow a synthetic control (gaps in the towns' series), so the API answer is
+    // replaced by the engine's result on the constructed fixture with a known answer (test/fixtures/impact-synth).
+    const { bundle } = readPath(join(ROOT, 'test', 'fixtures', 'impact-synth'));
+    const known = runSynth(
+      bundle.observations.map((o) => ({ town: o.town, indicator: o.indicator, period: o.period, value: o.value, status: o.status })),
+      { indicator: 'outcome', treated: 'fictional-treated', treatmentPeriod: '2015' },
+    );
+    await page.route('**/api/v1/impact/synth', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(known) }));
+    try {
+      await openFresh('#/impact');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('[data-testid="impact-page"] form').waitFor();
+      await page.locator('[data-testid="impact-synth"]').check();
+      await page.locator('[data-testid="impact-indicator"]').selectOption('population');
+      await page.locator('[data-testid="impact-treated"]').selectOption('kurchatov');
+      await page.locator('[data-testid="impact-period"]').fill('2015');
+      await page.locator('[data-testid="impact-run"]').click();
+      await page.locator('[data-testid="placebo-spread"]').waitFor();
+      expect(await page.locator('[data-testid="placebo-spread"] path').count()).toBe(1 + 4);
+      const result = await page.locator('[data-testid="impact-result"]').innerText();
+      expect(result).toMatch(/0\.3/);
+      expect(result).toMatch(/0\.7/);
+      await noSeriousAxeViolations(page);
+      await page.screenshot({ path: join(SHOTS, 'impact-synth-en.png'), fullPage: true });
+    } finally {
+      await page.unroute('**/api/v1/impact/synth');
+    }
   });
 
   it('loads nothing from outside the server', () => {

@@ -900,7 +900,7 @@ export const en = {
   'impact.pValue': 'Permutation p-value',
   'impact.synthChart': 'Treated town and its synthetic control',
   'impact.synthLegend': 'Solid line: treated town; dashed line: synthetic control; vertical line: treatment.',
-  'impact.placebos': 'Placebo spread: post/pre RMSPE ratios of the donors',
+  'impact.placebos': "Placebo spread: the treated town's gap (thick line) among the donors' placebo gaps (thin lines)",
   'impact.weights': 'Donor weights',
   'impact.weight': 'Weight',
 };
