@@ -3,7 +3,7 @@ import { loadIndicators, loadSources, loadTypologies, useApi } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { hrefTypologiesFor, TOWN_TYPOLOGIES_ANCHOR } from '../router.js';
 import { DEFAULT_TYPOLOGY_YEAR, TYPOLOGY_IDS, TYPOLOGY_YEARS } from '../typology.js';
-import { ErrorPanel, Loading } from './common.js';
+import { ErrorPanel, Loading, YearSelect } from './common.js';
 import { TypologyCard } from './typology.js';
 
 /** The town's four typologies in a chosen year, one card each (the year is not remembered). */
@@ -39,16 +39,7 @@ export function TypologySection({ townId, townName, focus = false }: { townId: s
       <p className="hint" id={hintId}>
         {t('typ.townIntro', { town: townName })}
       </p>
-      <div className="status-controls">
-        <label htmlFor={selectId}>{t('typ.year')}</label>
-        <select id={selectId} value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="typologies-year" aria-describedby={hintId}>
-          {TYPOLOGY_YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
+      <YearSelect id={selectId} label={t('typ.year')} years={TYPOLOGY_YEARS} year={year} onChange={setYear} testId="typologies-year" describedBy={hintId} />
       <div className="typology-cards" aria-live="polite" aria-busy={items.state === 'loading' || meta.state === 'loading'}>
         {meta.state === 'error' ? <ErrorPanel error={meta.error} onRetry={meta.retry} /> : null}
         {items.state === 'error' ? <ErrorPanel error={items.error} onRetry={items.retry} /> : null}

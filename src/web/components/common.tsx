@@ -157,3 +157,35 @@ export function NoteText({ note }: { note: string }) {
     </span>
   );
 }
+
+/** A labelled year selector (the town page's typology and vulnerability sections). */
+export function YearSelect({
+  id,
+  label,
+  years,
+  year,
+  onChange,
+  testId,
+  describedBy,
+}: {
+  id: string;
+  label: string;
+  years: readonly number[];
+  year: number;
+  onChange: (year: number) => void;
+  testId: string;
+  describedBy?: string;
+}) {
+  return (
+    <div className="status-controls">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={year} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId} aria-describedby={describedBy}>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
